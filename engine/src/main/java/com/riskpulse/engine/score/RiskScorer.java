@@ -1,0 +1,56 @@
+package com.riskpulse.engine.score;
+
+import com.riskpulse.engine.assessment.Assessment;
+import com.riskpulse.engine.assessment.AssessmentIds;
+import com.riskpulse.engine.event.RiskEvent;
+import com.riskpulse.engine.feature.EntityState;
+import com.riskpulse.engine.feature.FeatureExtractor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Scores events for the entities of one partition: looks up the entity's state, extracts the
+ * features, scores them with the current model. NOT thread-safe by design — one partition worker owns
+ * one scorer, which is what makes the feature state lock-free. The model is read per event, so a new
+ * configuration applies from the next event on.
+ */
+public final class RiskScorer {
+
+    private final Map<String, EntityState> states = new HashMap<>();
+    private final FeatureExtractor extractor;
+    private final Supplier<ScoringModel> model;
+    private final AssessmentIds ids;
+    private final Clock clock;
+
+    public RiskScorer(Supplier<ScoringModel> model, AssessmentIds ids, Duration allowedLateness, Clock clock) {
+        this.extractor = new FeatureExtractor(allowedLateness);
+        this.model = model;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** The assessment of {@code event}, or null when the event is a re-delivery of one already scored. */
+    public Assessment score(RiskEvent event) {
+        EntityState state = states.computeIfAbsent(event.entityId(), id -> new EntityState());
+        FeatureExtractor.Outcome outcome = extractor.apply(state, event);
+        if (outcome.duplicate()) return null;
+        ScoringModel m = model.get();
+        ScoringModel.Score s = m.score(event, outcome.vector());
+        return new Assessment(ids.next(), event, s.score(), s.level(), outcome.vector(), s.contributions(),
+                s.rulesFired(), m.config().version(), ScoringConfig.MODEL_VERSION, clock.instant(), outcome.late());
+    }
+
+    /** Entities this scorer holds state for. */
+    public int entityCount() {
+        return states.size();
+    }
+
+    /** The state of one entity, or null: for explanations ("this account's usual is ...") and tests. */
+    public EntityState stateOf(String entityId) {
+        return states.get(entityId);
+    }
+}
