@@ -1,6 +1,8 @@
 package com.riskpulse.engine.event;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,7 +11,7 @@ import java.util.Objects;
  * {@code entityId}, {@code timestamp} and {@code type} are required; every other field may be null
  * (or {@code NaN} for the amount) and the features cope.
  *
- * <p>Instances are built by {@link EventParser} from untrusted input (which reports a bad field as a
+ * <p>Instances are built by {@link EventJson} from untrusted input (which reports a bad field as a
  * {@link Rejection} instead of throwing) or directly by trusted code such as the simulator.
  */
 public record RiskEvent(
@@ -36,7 +38,9 @@ public record RiskEvent(
         Objects.requireNonNull(entityId, "entity_id");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(type, "type");
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        // insertion order kept (not Map.copyOf, whose order varies between JVM runs): the wire form is stable
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     public boolean hasAmount() {

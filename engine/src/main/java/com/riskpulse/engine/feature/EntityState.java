@@ -28,7 +28,6 @@ public final class EntityState {
     int seen;
 
     int amountCount;
-    double amountMean;
     double logAmountMean;
     double logAmountM2;
 
@@ -46,9 +45,12 @@ public final class EntityState {
         return newestMillis;
     }
 
-    /** The running mean amount moved out, the entity's baseline for the amount features. */
-    public double meanAmount() {
-        return amountMean;
+    /**
+     * The entity's typical amount moved out: the geometric mean, which one big purchase does not drag
+     * up the way it drags an arithmetic mean. The baseline of the amount features; 0 before any.
+     */
+    public double typicalAmount() {
+        return amountCount == 0 ? 0 : Math.exp(logAmountMean) - 1; // exp is an intrinsic, expm1 is not
     }
 
     boolean rememberEventId(long hash) {
@@ -63,14 +65,18 @@ public final class EntityState {
     void recordAmount(double amount) {
         // Welford's update with the count capped: an exponentially forgetting mean and variance
         amountCount = Math.min(amountCount + 1, AMOUNT_MEMORY);
-        amountMean += (amount - amountMean) / amountCount;
-        double log = Math.log1p(amount);
+        double log = logAmount(amount);
         double delta = log - logAmountMean;
         logAmountMean += delta / amountCount;
         logAmountM2 += delta * (log - logAmountMean);
         if (amountCount == AMOUNT_MEMORY) {
             logAmountM2 *= (AMOUNT_MEMORY - 1.0) / AMOUNT_MEMORY;
         }
+    }
+
+    /** log(1 + amount) through the intrinsic Math.log: StrictMath's log1p costs several times more on the hot path. */
+    static double logAmount(double amount) {
+        return Math.log(1 + amount);
     }
 
     double logAmountStdDev() {

@@ -11,7 +11,7 @@ public enum Feature {
     AMOUNT_SUM_1M("amount_sum_1m", "amount moved out in the last minute"),
     AMOUNT_SUM_1H("amount_sum_1h", "amount moved out in the last hour"),
     AMOUNT_SUM_24H("amount_sum_24h", "amount moved out in the last 24 hours"),
-    AMOUNT_RATIO("amount_ratio", "amount against the entity's mean amount"),
+    AMOUNT_RATIO("amount_ratio", "amount against the entity's typical (geometric mean) amount"),
     AMOUNT_ZSCORE("amount_zscore", "deviations of the (log) amount from the entity's habit"),
     NEW_DEVICE("new_device", "first sight of this device for the entity"),
     NEW_COUNTRY("new_country", "first sight of this country for the entity"),
@@ -22,7 +22,7 @@ public enum Feature {
     FAILED_SHARE_1H("failed_share_1h", "share of failed or declined attempts in the last hour"),
     MERCHANT_CATEGORY_RISK("merchant_category_risk", "inherent risk of the merchant category (0 to 1)"),
     MEAN_AMOUNT_1M("mean_amount_1m", "mean amount of the last minute's events"),
-    RECENT_LOGIN_NOVELTY("recent_login_novelty", "a login from a new device or country within the last hour"),
+    RECENT_LOGIN_NOVELTY("recent_login_novelty", "a login from a new device in a new country within the last hour"),
     HISTORY("history", "events seen for this entity before this one");
 
     private static final Feature[] VALUES = values();

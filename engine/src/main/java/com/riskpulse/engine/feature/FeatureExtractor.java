@@ -21,7 +21,10 @@ public final class FeatureExtractor {
     static final int MIN_HISTORY_FOR_AMOUNT = 3;
     static final int MIN_HISTORY_FOR_HOURS = 20;
     static final int MIN_EVENTS_FOR_FAILED_SHARE = 3;
-    /** A login from a new device or country taints the money movements of the following hour. */
+    /**
+     * A login from a new device in a new country taints the money movements of the following hour.
+     * Either alone is everyday life (a new phone, a holiday); both at once is how takeovers start.
+     */
     static final long LOGIN_NOVELTY_MILLIS = Duration.ofHours(1).toMillis();
     /** Shortest gap used for travel speed, so two events in the same second do not give infinite speed. */
     static final double MIN_TRAVEL_HOURS = 1.0 / 60;
@@ -66,7 +69,7 @@ public final class FeatureExtractor {
         f[HISTORY.ordinal()] = state.seen;
 
         if (!tooLate) {
-            fold(state, event, millis, amountOut, hasHistory && newPayee, hasHistory && (newDevice || newCountry));
+            fold(state, event, millis, amountOut, hasHistory && newPayee, hasHistory && newDevice && newCountry);
         }
         boolean taintedByLogin = state.lastNoveltyLoginMillis != Long.MIN_VALUE
                 && millis >= state.lastNoveltyLoginMillis
@@ -98,10 +101,11 @@ public final class FeatureExtractor {
     }
 
     private static void amountFeatures(EntityState state, RiskEvent event, boolean movesOut, double[] f) {
-        if (!movesOut || state.amountCount < MIN_HISTORY_FOR_AMOUNT || state.amountMean <= 0) return;
-        f[AMOUNT_RATIO.ordinal()] = event.amount() / state.amountMean;
+        double typical = state.typicalAmount();
+        if (!movesOut || state.amountCount < MIN_HISTORY_FOR_AMOUNT || typical <= 0) return;
+        f[AMOUNT_RATIO.ordinal()] = event.amount() / typical;
         double std = Math.max(state.logAmountStdDev(), MIN_LOG_STD);
-        f[AMOUNT_ZSCORE.ordinal()] = (Math.log1p(event.amount()) - state.logAmountMean) / std;
+        f[AMOUNT_ZSCORE.ordinal()] = (EntityState.logAmount(event.amount()) - state.logAmountMean) / std;
     }
 
     private static double travelSpeed(EntityState state, RiskEvent event) {
@@ -132,18 +136,18 @@ public final class FeatureExtractor {
     static final double UNUSUAL_HOUR_SHARE = 0.05;
 
     private static void windowFeatures(WindowCounters w, long now, double[] f) {
-        int count1m = w.count(Window.MINUTE, now);
-        int count1h = w.count(Window.HOUR, now);
-        f[COUNT_1M.ordinal()] = count1m;
-        f[COUNT_1H.ordinal()] = count1h;
-        f[COUNT_24H.ordinal()] = w.count(Window.DAY, now);
-        double sum1m = w.amount(Window.MINUTE, now);
-        f[AMOUNT_SUM_1M.ordinal()] = sum1m;
-        f[AMOUNT_SUM_1H.ordinal()] = w.amount(Window.HOUR, now);
-        f[AMOUNT_SUM_24H.ordinal()] = w.amount(Window.DAY, now);
-        f[MEAN_AMOUNT_1M.ordinal()] = count1m == 0 ? 0 : sum1m / count1m;
-        f[NEW_PAYEES_1H.ordinal()] = w.newPayees(Window.HOUR, now);
-        f[FAILED_SHARE_1H.ordinal()] = count1h < MIN_EVENTS_FOR_FAILED_SHARE ? 0 : w.failures(Window.HOUR, now) / (double) count1h;
+        WindowCounters.Totals minute = w.totals(Window.MINUTE, now);
+        WindowCounters.Totals hour = w.totals(Window.HOUR, now);
+        WindowCounters.Totals day = w.totals(Window.DAY, now);
+        f[COUNT_1M.ordinal()] = minute.count();
+        f[COUNT_1H.ordinal()] = hour.count();
+        f[COUNT_24H.ordinal()] = day.count();
+        f[AMOUNT_SUM_1M.ordinal()] = minute.amount();
+        f[AMOUNT_SUM_1H.ordinal()] = hour.amount();
+        f[AMOUNT_SUM_24H.ordinal()] = day.amount();
+        f[MEAN_AMOUNT_1M.ordinal()] = minute.count() == 0 ? 0 : minute.amount() / minute.count();
+        f[NEW_PAYEES_1H.ordinal()] = hour.newPayees();
+        f[FAILED_SHARE_1H.ordinal()] = hour.count() < MIN_EVENTS_FOR_FAILED_SHARE ? 0 : hour.failures() / (double) hour.count();
     }
 
     static int hourOfDay(long millis) {

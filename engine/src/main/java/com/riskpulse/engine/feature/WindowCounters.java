@@ -73,40 +73,24 @@ final class WindowCounters {
         }
     }
 
-    /** Event count in the window ending at {@code nowMillis}. */
-    int count(Window w, long nowMillis) {
-        long current = Math.floorDiv(nowMillis, w.bucketMillis);
-        int sum = 0;
-        for (int i = w.offset, end = w.offset + w.buckets; i < end; i++) {
-            if (bucketIds[i] > current - w.buckets && bucketIds[i] <= current) sum += counts[i];
-        }
-        return sum;
-    }
+    /** What a window holds: counts, amount out, failures and first-seen payees. */
+    record Totals(int count, double amount, int failures, int newPayees) {}
 
-    double amount(Window w, long nowMillis) {
-        long current = Math.floorDiv(nowMillis, w.bucketMillis);
-        double sum = 0;
+    /** The totals of window {@code w} ending at {@code nowMillis}, in one pass over its buckets. */
+    Totals totals(Window w, long nowMillis) {
+        int current = (int) Math.floorDiv(nowMillis, w.bucketMillis);
+        int oldest = current - w.buckets;
+        int count = 0, failed = 0, payees = 0;
+        double amount = 0;
         for (int i = w.offset, end = w.offset + w.buckets; i < end; i++) {
-            if (bucketIds[i] > current - w.buckets && bucketIds[i] <= current) sum += amounts[i];
+            int id = bucketIds[i];
+            if (id > oldest && id <= current) {
+                count += counts[i];
+                amount += amounts[i];
+                failed += flags[i] >>> 16;
+                payees += flags[i] & MAX_SMALL;
+            }
         }
-        return sum;
-    }
-
-    int failures(Window w, long nowMillis) {
-        long current = Math.floorDiv(nowMillis, w.bucketMillis);
-        int sum = 0;
-        for (int i = w.offset, end = w.offset + w.buckets; i < end; i++) {
-            if (bucketIds[i] > current - w.buckets && bucketIds[i] <= current) sum += flags[i] >>> 16;
-        }
-        return sum;
-    }
-
-    int newPayees(Window w, long nowMillis) {
-        long current = Math.floorDiv(nowMillis, w.bucketMillis);
-        int sum = 0;
-        for (int i = w.offset, end = w.offset + w.buckets; i < end; i++) {
-            if (bucketIds[i] > current - w.buckets && bucketIds[i] <= current) sum += flags[i] & MAX_SMALL;
-        }
-        return sum;
+        return new Totals(count, amount, failed, payees);
     }
 }

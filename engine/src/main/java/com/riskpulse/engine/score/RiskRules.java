@@ -29,7 +29,7 @@ public final class RiskRules {
 
     /** Money leaving soon after a suspicious login, for much more than usual: takeover cash-out. */
     public static final RiskRule TAKEOVER_CASH_OUT = new RiskRule("takeover_cash_out",
-            "a large transfer within an hour of a login from a new device or country",
+            "a large transfer within an hour of a login from a new device in a new country",
             4.0, params("min_amount_ratio", 3),
             (e, f, p) -> f.flag(RECENT_LOGIN_NOVELTY) && (e.type() == EventType.TRANSFER || e.type() == EventType.WITHDRAWAL)
                     && f.get(AMOUNT_RATIO) >= p[0]);
@@ -40,11 +40,17 @@ public final class RiskRules {
             2.5, params("min_speed_kmh", 1_000),
             (e, f, p) -> f.get(TRAVEL_SPEED_KMH) >= p[0]);
 
-    /** One payment many times the entity's habit. */
+    /** One payment many times the entity's habit. On its own it is often a genuine big purchase: a modest boost. */
     public static final RiskRule AMOUNT_SPIKE = new RiskRule("amount_spike",
             "an amount far above the entity's habit",
-            2.0, params("min_amount_ratio", 8),
+            1.5, params("min_amount_ratio", 8),
             (e, f, p) -> f.get(AMOUNT_RATIO) >= p[0]);
+
+    /** A large amount at a never-used merchant in a category fraudsters cash out through (electronics, crypto, gambling). */
+    public static final RiskRule RISKY_NEW_MERCHANT_SPIKE = new RiskRule("risky_new_merchant_spike",
+            "a large amount at a first-seen merchant in a high-risk category",
+            2.0, params("min_amount_ratio", 5, "min_category_risk", 0.5),
+            (e, f, p) -> f.flag(NEW_MERCHANT) && f.get(AMOUNT_RATIO) >= p[0] && f.get(MERCHANT_CATEGORY_RISK) >= p[1]);
 
     /** Money fanned out to many new payees: a mule account emptying itself. */
     public static final RiskRule MULE_FAN_OUT = new RiskRule("mule_fan_out",
@@ -59,7 +65,7 @@ public final class RiskRules {
             (e, f, p) -> f.get(FAILED_SHARE_1H) >= p[0] && f.get(COUNT_1H) >= p[1]);
 
     public static final List<RiskRule> ALL = List.of(CARD_TESTING, NEW_DEVICE_AND_FOREIGN_COUNTRY, TAKEOVER_CASH_OUT,
-            IMPOSSIBLE_TRAVEL, AMOUNT_SPIKE, MULE_FAN_OUT, FAILED_ATTEMPTS);
+            IMPOSSIBLE_TRAVEL, AMOUNT_SPIKE, RISKY_NEW_MERCHANT_SPIKE, MULE_FAN_OUT, FAILED_ATTEMPTS);
 
     private RiskRules() {
     }

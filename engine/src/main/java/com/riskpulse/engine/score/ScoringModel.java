@@ -5,7 +5,7 @@ import com.riskpulse.engine.feature.Feature;
 import com.riskpulse.engine.feature.FeatureVector;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +22,7 @@ public final class ScoringModel {
     private final RiskRule[] rules;
     private final double[] boosts;
     private final double[][] ruleParams;
+    private final String[] ruleLabels;
 
     private ScoringModel(ScoringConfig config) {
         this.config = config;
@@ -40,6 +41,7 @@ public final class ScoringModel {
         this.rules = enabled.toArray(RiskRule[]::new);
         this.ruleParams = params.toArray(double[][]::new);
         this.boosts = boostList.stream().mapToDouble(Double::doubleValue).toArray();
+        this.ruleLabels = enabled.stream().map(r -> Contribution.RULE_PREFIX + r.name()).toArray(String[]::new);
     }
 
     public static ScoringModel compile(ScoringConfig config) {
@@ -54,8 +56,10 @@ public final class ScoringModel {
     public record Score(double score, RiskLevel level, List<Contribution> contributions, List<String> rulesFired) {}
 
     public Score score(RiskEvent event, FeatureVector features) {
+        // terms gathered in plain arrays and sorted in place: usually only a handful are non-zero
+        Contribution[] terms = new Contribution[weights.length + rules.length];
+        int n = 0;
         double logit = config.bias();
-        List<Contribution> contributions = new ArrayList<>(8);
         for (int i = 0; i < weights.length; i++) {
             if (weights[i] == 0) continue;
             Feature feature = Feature.at(i);
@@ -63,31 +67,47 @@ public final class ScoringModel {
             double term = weights[i] * Signals.of(feature, value);
             if (term != 0) {
                 logit += term;
-                contributions.add(new Contribution(feature.wireName(), value, term));
+                terms[n++] = new Contribution(feature.wireName(), value, term);
             }
         }
-        List<String> fired = List.of();
+        String[] fired = null;
+        int firedCount = 0;
         for (int r = 0; r < rules.length; r++) {
             if (rules[r].condition().test(event, features, ruleParams[r])) {
-                if (fired.isEmpty()) fired = new ArrayList<>(2);
-                fired.add(rules[r].name());
+                if (fired == null) fired = new String[rules.length];
+                fired[firedCount++] = rules[r].name();
                 logit += boosts[r];
-                contributions.add(new Contribution(Contribution.RULE_PREFIX + rules[r].name(), 1, boosts[r]));
+                terms[n++] = new Contribution(ruleLabels[r], 1, boosts[r]);
             }
         }
-        contributions.sort(BY_MAGNITUDE);
-        double score = 1 / (1 + Math.exp(-logit));
-        return new Score(score, config.thresholds().levelOf(score), contributions, fired);
+        sortByMagnitude(terms, n);
+        double score = scoreOfLogit(logit);
+        List<String> firedList = fired == null ? List.of() : List.of(Arrays.copyOf(fired, firedCount));
+        return new Score(score, config.thresholds().levelOf(score), List.of(Arrays.copyOf(terms, n)), firedList);
+    }
+
+    /** Insertion sort, largest magnitude first, ties by name so that the order is deterministic. */
+    private static void sortByMagnitude(Contribution[] a, int n) {
+        for (int i = 1; i < n; i++) {
+            Contribution c = a[i];
+            int j = i - 1;
+            while (j >= 0 && before(c, a[j])) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = c;
+        }
+    }
+
+    private static boolean before(Contribution x, Contribution y) {
+        double mx = Math.abs(x.contribution()), my = Math.abs(y.contribution());
+        return mx > my || (mx == my && x.name().compareTo(y.name()) < 0);
     }
 
     /** The score from a log-odds total: what a counterfactual uses after changing a term. */
     public static double scoreOfLogit(double logit) {
         return 1 / (1 + Math.exp(-logit));
     }
-
-    /** Largest magnitude first; ties by name so that the order is deterministic. */
-    private static final Comparator<Contribution> BY_MAGNITUDE =
-            Comparator.comparingDouble((Contribution c) -> -Math.abs(c.contribution())).thenComparing(Contribution::name);
 
     /** The configured weight of a feature (0 when not weighted). */
     public double weight(Feature feature) {

@@ -1,7 +1,7 @@
 package com.riskpulse.engine.stream;
 
 import com.riskpulse.engine.assessment.Assessment;
-import com.riskpulse.engine.score.RiskScorer;
+import com.riskpulse.engine.assessment.RiskScorer;
 
 import java.util.ArrayList;
 import java.util.List;

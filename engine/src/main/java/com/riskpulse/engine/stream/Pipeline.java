@@ -5,7 +5,7 @@ import com.riskpulse.engine.assessment.Assessments;
 import com.riskpulse.engine.event.EventJson;
 import com.riskpulse.engine.event.ParseResult;
 import com.riskpulse.engine.event.RiskEvent;
-import com.riskpulse.engine.score.RiskScorer;
+import com.riskpulse.engine.assessment.RiskScorer;
 import com.riskpulse.engine.score.ScoringModel;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -145,7 +145,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** Stops the sources, then drains every accepted event through scoring into storage, then stops. */
     @Override
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
         if (!running) return;
         running = false;
         List<Thread> sources;

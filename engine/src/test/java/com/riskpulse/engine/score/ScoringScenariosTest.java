@@ -2,6 +2,7 @@ package com.riskpulse.engine.score;
 
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.assessment.AssessmentIds;
+import com.riskpulse.engine.assessment.RiskScorer;
 import com.riskpulse.engine.event.Channel;
 import com.riskpulse.engine.event.EventStatus;
 import com.riskpulse.engine.event.EventType;

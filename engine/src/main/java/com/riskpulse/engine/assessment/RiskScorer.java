@@ -1,10 +1,10 @@
-package com.riskpulse.engine.score;
+package com.riskpulse.engine.assessment;
 
-import com.riskpulse.engine.assessment.Assessment;
-import com.riskpulse.engine.assessment.AssessmentIds;
 import com.riskpulse.engine.event.RiskEvent;
 import com.riskpulse.engine.feature.EntityState;
 import com.riskpulse.engine.feature.FeatureExtractor;
+import com.riskpulse.engine.score.ScoringConfig;
+import com.riskpulse.engine.score.ScoringModel;
 
 import java.time.Clock;
 import java.time.Duration;
