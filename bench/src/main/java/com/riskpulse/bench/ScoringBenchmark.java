@@ -60,7 +60,7 @@ public class ScoringBenchmark {
     }
 
     private void freshScorer() {
-        scorer = new RiskScorer(() -> model, new AssessmentIds(0), Duration.ofMinutes(5), Clock.systemUTC());
+        scorer = new RiskScorer(() -> model, new AssessmentIds(0), Duration.ofMinutes(5));
         next = 0;
     }
 

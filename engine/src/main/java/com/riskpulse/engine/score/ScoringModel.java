@@ -23,6 +23,7 @@ public final class ScoringModel {
     private final double[] boosts;
     private final double[][] ruleParams;
     private final String[] ruleLabels;
+    private final ThreadLocal<Contribution[]> scratch;
 
     private ScoringModel(ScoringConfig config) {
         this.config = config;
@@ -41,6 +42,7 @@ public final class ScoringModel {
         this.rules = enabled.toArray(RiskRule[]::new);
         this.ruleParams = params.toArray(double[][]::new);
         this.boosts = boostList.stream().mapToDouble(Double::doubleValue).toArray();
+        this.scratch = ThreadLocal.withInitial(() -> new Contribution[weights.length + rules.length]);
         this.ruleLabels = enabled.stream().map(r -> Contribution.RULE_PREFIX + r.name()).toArray(String[]::new);
     }
 
@@ -56,8 +58,8 @@ public final class ScoringModel {
     public record Score(double score, RiskLevel level, List<Contribution> contributions, List<String> rulesFired) {}
 
     public Score score(RiskEvent event, FeatureVector features) {
-        // terms gathered in plain arrays and sorted in place: usually only a handful are non-zero
-        Contribution[] terms = new Contribution[weights.length + rules.length];
+        // terms gathered in a per-thread scratch array and sorted in place: usually only a handful are non-zero
+        Contribution[] terms = scratch.get();
         int n = 0;
         double logit = config.bias();
         for (int i = 0; i < weights.length; i++) {
@@ -83,7 +85,9 @@ public final class ScoringModel {
         sortByMagnitude(terms, n);
         double score = scoreOfLogit(logit);
         List<String> firedList = fired == null ? List.of() : List.of(Arrays.copyOf(fired, firedCount));
-        return new Score(score, config.thresholds().levelOf(score), List.of(Arrays.copyOf(terms, n)), firedList);
+        List<Contribution> contributions = List.of(Arrays.copyOf(terms, n));
+        Arrays.fill(terms, 0, n, null);
+        return new Score(score, config.thresholds().levelOf(score), contributions, firedList);
     }
 
     /** Insertion sort, largest magnitude first, ties by name so that the order is deterministic. */

@@ -51,7 +51,7 @@ public final class Pipeline implements AutoCloseable {
         // partitions: each owns the state of its entities, so features need no locks
         this.workers = new PartitionWorker[settings.partitions()];
         for (int i = 0; i < workers.length; i++) {
-            RiskScorer scorer = new RiskScorer(model, ids, settings.allowedLateness(), clock);
+            RiskScorer scorer = new RiskScorer(model, ids, settings.allowedLateness());
             workers[i] = new PartitionWorker(settings.partitionQueueCapacity(), scorer, writer, live);
             workerThreads.add(Thread.ofPlatform().name("riskpulse-partition-" + i).start(workers[i]));
         }

@@ -33,7 +33,7 @@ class DetectionQualityTest {
         DetectionReport high = new DetectionReport(RiskLevel.HIGH);
         DetectionReport medium = new DetectionReport(RiskLevel.MEDIUM);
         ScoringModel model = ScoringModel.compile(ScoringConfig.defaults());
-        RiskScorer scorer = new RiskScorer(() -> model, new AssessmentIds(0), Duration.ofMinutes(5), Clock.systemUTC());
+        RiskScorer scorer = new RiskScorer(() -> model, new AssessmentIds(0), Duration.ofMinutes(5));
         Simulator.events(SimulatorSettings.unpaced(SEED, EVENTS)).forEach(e -> {
             Assessment a = scorer.score(e);
             if (a != null) {

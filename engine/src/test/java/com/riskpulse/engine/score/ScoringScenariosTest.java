@@ -95,7 +95,7 @@ class ScoringScenariosTest {
 
     static List<Assessment> scoreAll(List<RiskEvent> events) {
         ScoringModel model = ScoringModel.compile(ScoringConfig.defaults());
-        RiskScorer scorer = new RiskScorer(() -> model, new AssessmentIds(0), Duration.ofMinutes(5), Clock.systemUTC());
+        RiskScorer scorer = new RiskScorer(() -> model, new AssessmentIds(0), Duration.ofMinutes(5));
         List<Assessment> out = new ArrayList<>();
         for (RiskEvent e : events) {
             Assessment a = scorer.score(e);

@@ -1,0 +1,124 @@
+package com.riskpulse.engine;
+
+import com.riskpulse.engine.assessment.AssessmentIds;
+import com.riskpulse.engine.assessment.JdbcAssessments;
+import com.riskpulse.engine.score.LiveScoringModel;
+import com.riskpulse.engine.score.RiskLevel;
+import com.riskpulse.engine.score.ScoringConfig;
+import com.riskpulse.engine.simulator.Simulator;
+import com.riskpulse.engine.simulator.SimulatorSettings;
+import com.riskpulse.engine.storage.Database;
+import com.riskpulse.engine.storage.DatabaseSettings;
+import com.riskpulse.engine.stream.JdbcDeadLetters;
+import com.riskpulse.engine.stream.Pipeline;
+import com.riskpulse.engine.stream.PipelineSettings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The engine on its own: the simulator feeds the pipeline, assessments go to the database
+ * ({@code DATABASE_URL}, or H2 in the data folder), and a summary line is printed every second.
+ * Stops after {@code --duration} seconds, or on Ctrl-C, draining what was accepted into storage.
+ */
+public final class RiskPulseEngineMain {
+
+    private RiskPulseEngineMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // the engine is a library too: its logging setup is named, not logback.xml, so it never shadows an application's
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "riskpulse-engine-logback.xml");
+        }
+        EngineMainOptions options;
+        try {
+            options = EngineMainOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("riskpulse: " + e.getMessage());
+            System.err.println(EngineMainOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(EngineMainOptions.USAGE);
+            return;
+        }
+        SimulatorSettings simulation = options.simulator().withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        DatabaseSettings dbSettings = DatabaseSettings.fromEnvironment();
+        try (Database database = Database.open(dbSettings)) {
+            System.out.printf("RiskPulse engine: database %s, simulator seed %d, %,d entities, %.0f events/s%n",
+                    dbSettings.displayUrl(), simulation.seed(), simulation.entities(),
+                    simulation.eventsPerSecond() * Math.max(1, simulation.speedFactor()));
+            Pipeline pipeline = Pipeline.start(PipelineSettings.defaults(), new LiveScoringModel(ScoringConfig.defaults()),
+                    new AssessmentIds(0), new JdbcAssessments(database), new JdbcDeadLetters(database.dataSource()), null,
+                    Clock.systemUTC());
+            LiveSummary summary = new LiveSummary(pipeline, System.out);
+            pipeline.subscribe(summary);
+            Thread shutdown = new Thread(() -> stop(pipeline, summary), "riskpulse-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            Thread source = pipeline.addSource(new Simulator(simulation));
+            summary.printEverySecondUntil(source, options.duration());
+            stop(pipeline, summary);
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            System.out.printf("stopped: %s%n", pipeline.stats());
+        }
+    }
+
+    private static void stop(Pipeline pipeline, LiveSummary summary) {
+        summary.stop();
+        try {
+            pipeline.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Command-line options of the engine main job. */
+    record EngineMainOptions(SimulatorSettings simulator, Duration duration, boolean help) {
+
+        static final String USAGE = """
+                usage: riskpulse-engine [--seed N] [--entities N] [--rate EVENTS_PER_SECOND] [--speed FACTOR]
+                                        [--fraud-rate SHARE] [--duration SECONDS]
+                  --seed        simulator seed (default: the current time, so each run is new)
+                  --entities    simulated accounts (default 5000)
+                  --rate        events per second, wall clock (default 200)
+                  --fraud-rate  share of sessions replaced by a fraud scenario (default 0.002)
+                  --duration    stop after this many seconds (default: run until Ctrl-C)
+                environment: DATABASE_URL (default: H2 in ~/.riskpulse or RISKPULSE_DATA_DIR)""";
+
+        static EngineMainOptions parse(String[] args) {
+            SimulatorSettings s = SimulatorSettings.defaults().withSeed(System.currentTimeMillis());
+            double rate = 200;
+            Duration duration = Duration.ZERO;
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (flag.equals("--help") || flag.equals("-h")) return new EngineMainOptions(s, duration, true);
+                if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
+                String value = args[++i];
+                try {
+                    switch (flag) {
+                        case "--seed" -> s = s.withSeed(Long.parseLong(value));
+                        case "--entities" -> s = s.withEntities(Integer.parseInt(value));
+                        case "--rate" -> rate = Double.parseDouble(value);
+                        case "--fraud-rate" -> s = s.withFraudRate(Double.parseDouble(value));
+                        case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value));
+                        default -> throw new IllegalArgumentException("unknown option " + flag);
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(flag + ": '" + value + "' is not a number");
+                }
+            }
+            if (!(rate > 0)) throw new IllegalArgumentException("--rate must be positive, got " + rate);
+            // the simulator paces by event time: one event per second of event time, sped up to the wanted rate
+            s = s.withEventsPerSecond(1.0).withSpeedFactor(rate);
+            return new EngineMainOptions(s, duration, false);
+        }
+    }
+
+    static String levelName(RiskLevel level) {
+        return level.name().charAt(0) + level.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+}
