@@ -79,6 +79,25 @@ public class ScoringBenchmark {
         return extractor.apply(states.computeIfAbsent(e.entityId(), k -> new com.riskpulse.engine.feature.EntityState()), e);
     }
 
+    private com.riskpulse.engine.feature.FeatureVector[] vectors;
+    private int nextVector;
+
+    /** Only the model half: score precomputed feature vectors (no state, no assessment). */
+    @Benchmark
+    public Object modelOnly() {
+        if (vectors == null) {
+            RiskScorer warm = new RiskScorer(() -> model, new AssessmentIds(0), Duration.ofMinutes(5));
+            vectors = new com.riskpulse.engine.feature.FeatureVector[stream.length];
+            for (int i = 0; i < stream.length; i++) {
+                Assessment a = warm.score(stream[i]);
+                vectors[i] = a == null ? null : a.features();
+            }
+        }
+        if (nextVector == stream.length) nextVector = 0;
+        int i = nextVector++;
+        return vectors[i] == null ? null : model.score(stream[i], vectors[i]);
+    }
+
     @Benchmark
     public Assessment scoreOneEvent() {
         if (next == stream.length) freshScorer();

@@ -52,7 +52,7 @@ public final class RiskPulseEngineMain {
             System.out.printf("RiskPulse engine: database %s, simulator seed %d, %,d entities, %.0f events/s%n",
                     dbSettings.displayUrl(), simulation.seed(), simulation.entities(),
                     simulation.eventsPerSecond() * Math.max(1, simulation.speedFactor()));
-            Pipeline pipeline = Pipeline.start(PipelineSettings.defaults(), new LiveScoringModel(ScoringConfig.defaults()),
+            Pipeline pipeline = Pipeline.start(PipelineSettings.defaultsFor(database.dialect()), new LiveScoringModel(ScoringConfig.defaults()),
                     new AssessmentIds(0), new JdbcAssessments(database), new JdbcDeadLetters(database.dataSource()), null,
                     Clock.systemUTC());
             LiveSummary summary = new LiveSummary(pipeline, System.out);

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.riskpulse.engine.event.EventJson;
-import com.riskpulse.engine.event.ParseResult;
+import com.riskpulse.engine.event.Channel;
+import com.riskpulse.engine.event.EventStatus;
+import com.riskpulse.engine.event.EventType;
 import com.riskpulse.engine.event.RiskEvent;
 import com.riskpulse.engine.feature.Feature;
 import com.riskpulse.engine.feature.FeatureVector;
@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How an {@link Assessment} maps to a row of {@code assessments} and back: the column list, parameter
@@ -31,11 +32,11 @@ import java.util.List;
 final class JdbcAssessmentRows {
 
     static final String COLUMNS = "id, event_id, entity_id, event_time, scored_at, event_type, amount, currency, "
-            + "country, channel, merchant_id, device_id, score, level, config_version, model_version, late, "
-            + "event_json, features_json, contributions_json, rules_fired";
+            + "country, channel, merchant_id, merchant_category, device_id, ip, status, attributes_json, score, level, "
+            + "config_version, model_version, late, features_json, contributions_json, rules_fired";
     static final int COLUMN_COUNT = COLUMNS.split(",").length;
-    static final String SELECT = "SELECT id, score, level, config_version, model_version, scored_at, late, "
-            + "event_json, features_json, contributions_json, rules_fired FROM assessments";
+    static final String SELECT = "SELECT " + COLUMNS + " FROM assessments";
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {};
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> RULES = new TypeReference<>() {};
@@ -58,13 +59,16 @@ final class JdbcAssessmentRows {
         p.setString(i++, e.country());
         p.setString(i++, e.channel() == null ? null : e.channel().name());
         p.setString(i++, e.merchantId());
+        p.setString(i++, e.merchantCategory());
         p.setString(i++, e.deviceId());
+        p.setString(i++, e.ip());
+        p.setString(i++, e.status() == null ? null : e.status().name());
+        p.setString(i++, attributesJson(e.attributes()));
         p.setDouble(i++, a.score());
         p.setString(i++, a.level().name());
         p.setInt(i++, a.configVersion());
         p.setString(i++, a.modelVersion());
         p.setBoolean(i++, a.late());
-        p.setString(i++, EventJson.write(e));
         p.setString(i++, featuresJson(a.features()));
         p.setString(i++, contributionsJson(a.contributions()));
         p.setString(i, json(a.rulesFired()));
@@ -84,33 +88,49 @@ final class JdbcAssessmentRows {
         text(out, e.country()).append('\t');
         text(out, e.channel() == null ? null : e.channel().name()).append('\t');
         text(out, e.merchantId()).append('\t');
+        text(out, e.merchantCategory()).append('\t');
         text(out, e.deviceId()).append('\t');
+        text(out, e.ip()).append('\t');
+        text(out, e.status() == null ? null : e.status().name()).append('\t');
+        text(out, attributesJson(e.attributes())).append('\t');
         out.append(a.score()).append('\t').append(a.level().name()).append('\t').append(a.configVersion()).append('\t');
         text(out, a.modelVersion()).append('\t');
         out.append(a.late() ? 't' : 'f').append('\t');
-        text(out, EventJson.write(e)).append('\t');
         text(out, featuresJson(a.features())).append('\t');
         text(out, contributionsJson(a.contributions())).append('\t');
         text(out, json(a.rulesFired())).append('\n');
     }
 
-    /** Rebuilds the assessment from a row of {@link #SELECT}. */
+    /** Rebuilds the assessment from a row of {@link #SELECT}; the event was validated when it came in. */
     static Assessment read(ResultSet rs) throws SQLException {
         long id = rs.getLong(1);
-        RiskEvent event = switch (EventJson.parse(rs.getString(8))) {
-            case ParseResult.Accepted accepted -> accepted.event();
-            case ParseResult.Rejected rejected ->
-                    throw new IllegalStateException("stored event of assessment " + id + " is unreadable: " + rejected.rejection());
-        };
         try {
-            return new Assessment(id, event, rs.getDouble(2), RiskLevel.valueOf(rs.getString(3)),
-                    features(JSON.readTree(rs.getString(9))),
-                    contributions(JSON.readTree(rs.getString(10))),
-                    JSON.readValue(rs.getString(11), RULES),
-                    rs.getInt(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getBoolean(7));
+            double amount = rs.getDouble(7);
+            if (rs.wasNull()) amount = Double.NaN;
+            String attributes = rs.getString(16);
+            RiskEvent event = new RiskEvent(rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                    EventType.valueOf(rs.getString(6)), amount, rs.getString(8), enumOrNull(Channel.class, rs.getString(10)),
+                    rs.getString(11), rs.getString(12), rs.getString(9), rs.getString(13), rs.getString(14),
+                    enumOrNull(EventStatus.class, rs.getString(15)), attributes == null ? Map.of() : JSON.readValue(attributes, ATTRIBUTES));
+            return new Assessment(id, event, rs.getDouble(17), RiskLevel.valueOf(rs.getString(18)),
+                    features(JSON.readTree(rs.getString(22))),
+                    contributions(JSON.readTree(rs.getString(23))),
+                    JSON.readValue(rs.getString(24), RULES),
+                    rs.getInt(19), rs.getString(20), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getBoolean(21));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON of assessment " + id + " is unreadable: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("stored assessment " + id + " is unreadable: " + e.getMessage(), e);
         }
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** Null for no attributes, so the common case costs no bytes. */
+    static String attributesJson(Map<String, String> attributes) {
+        return attributes.isEmpty() ? null : json(attributes);
     }
 
     static OffsetDateTime utc(Instant instant) {
@@ -123,12 +143,15 @@ final class JdbcAssessmentRows {
      * Jackson writes them.
      */
     static String featuresJson(FeatureVector features) {
-        StringBuilder json = new StringBuilder(40 * Feature.count()).append('{');
+        StringBuilder json = new StringBuilder(24 * Feature.count()).append('{');
+        boolean first = true;
         for (int i = 0; i < Feature.count(); i++) {
             Feature f = Feature.at(i);
             double v = features.get(f);
-            json.append(i == 0 ? "\"" : ",\"").append(f.wireName()).append("\":");
+            if (Double.doubleToRawLongBits(v) == 0L) continue; // +0.0 (not -0.0): most features, most events; reads back as 0
+            json.append(first ? "\"" : ",\"").append(f.wireName()).append("\":");
             if (Double.isFinite(v)) json.append(v); else json.append('"').append(v).append('"');
+            first = false;
         }
         return json.append('}').toString();
     }
@@ -145,11 +168,19 @@ final class JdbcAssessmentRows {
 
     /** Written field by field: the stored shape must not change when Contribution gains a derived getter. */
     private static String contributionsJson(List<Contribution> contributions) {
-        ArrayNode array = JSON.createArrayNode();
+        // by hand, like the features: names are feature wire names and rule:<name>, identifiers needing no escapes
+        StringBuilder json = new StringBuilder(64 * contributions.size() + 2).append('[');
         for (Contribution c : contributions) {
-            array.addObject().put("name", c.name()).put("value", c.value()).put("contribution", c.contribution());
+            if (json.length() > 1) json.append(',');
+            json.append("{\"name\":\"").append(c.name()).append("\",\"value\":");
+            number(json, c.value()).append(",\"contribution\":");
+            number(json, c.contribution()).append('}');
         }
-        return array.toString();
+        return json.append(']').toString();
+    }
+
+    private static StringBuilder number(StringBuilder json, double v) {
+        return Double.isFinite(v) ? json.append(v) : json.append('"').append(v).append('"');
     }
 
     private static List<Contribution> contributions(JsonNode array) {

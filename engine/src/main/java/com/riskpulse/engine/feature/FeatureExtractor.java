@@ -2,7 +2,7 @@ package com.riskpulse.engine.feature;
 
 import com.riskpulse.engine.event.EventType;
 import com.riskpulse.engine.event.RiskEvent;
-import com.riskpulse.engine.feature.WindowCounters.Window;
+import com.riskpulse.engine.feature.Windows.Window;
 
 import java.time.Duration;
 
@@ -48,16 +48,15 @@ public final class FeatureExtractor {
             return Outcome.DUPLICATE;
         }
         boolean tooLate = state.seen > 0 && millis < state.newestMillis - allowedLatenessMillis;
-        long now = Math.max(millis, state.newestMillis);
         double[] f = new double[Feature.count()];
         boolean hasHistory = state.seen >= MIN_HISTORY_FOR_NOVELTY;
         boolean movesOut = event.type().movesMoneyOut() && event.hasAmount();
         double amountOut = movesOut ? event.amount() : 0;
 
         // novelty: judged before this event is remembered
-        boolean newDevice = !state.devices.contains(event.deviceId());
-        boolean newCountry = !state.countries.contains(event.country());
-        boolean newPayee = movesOut && !state.payees.contains(event.merchantId());
+        boolean newDevice = !RecentSet.contains(state.ints, EntityState.DEVICES_AT, EntityState.DEVICES, event.deviceId());
+        boolean newCountry = !RecentSet.contains(state.ints, EntityState.COUNTRIES_AT, EntityState.COUNTRIES, event.country());
+        boolean newPayee = movesOut && !RecentSet.contains(state.ints, EntityState.PAYEES_AT, EntityState.PAYEES, event.merchantId());
         f[NEW_DEVICE.ordinal()] = hasHistory && newDevice ? 1 : 0;
         f[NEW_COUNTRY.ordinal()] = hasHistory && newCountry ? 1 : 0;
         f[NEW_MERCHANT.ordinal()] = hasHistory && newPayee ? 1 : 0;
@@ -76,16 +75,16 @@ public final class FeatureExtractor {
                 && millis - state.lastNoveltyLoginMillis <= LOGIN_NOVELTY_MILLIS;
         f[RECENT_LOGIN_NOVELTY.ordinal()] = movesOut && taintedByLogin ? 1 : 0;
 
-        windowFeatures(state.windows, now, f);
+        windowFeatures(state, f);
         return new Outcome(FeatureVector.wrap(f), tooLate, false);
     }
 
     private void fold(EntityState state, RiskEvent event, long millis, double amountOut, boolean newPayee, boolean novelLogin) {
-        state.windows.add(millis, amountOut, event.isFailure(), newPayee);
-        state.devices.addAndCheckNew(event.deviceId(), millis);
-        state.countries.addAndCheckNew(event.country(), millis);
+        Windows.add(state, millis, amountOut, event.isFailure(), newPayee);
+        RecentSet.addAndCheckNew(state.ints, EntityState.DEVICES_AT, EntityState.DEVICES, event.deviceId(), millis);
+        RecentSet.addAndCheckNew(state.ints, EntityState.COUNTRIES_AT, EntityState.COUNTRIES, event.country(), millis);
         if (amountOut > 0) {
-            state.payees.addAndCheckNew(event.merchantId(), millis);
+            RecentSet.addAndCheckNew(state.ints, EntityState.PAYEES_AT, EntityState.PAYEES, event.merchantId(), millis);
             if (!event.isFailure()) state.recordAmount(amountOut);
         }
         if (event.type() == EventType.LOGIN && novelLogin) {
@@ -122,12 +121,10 @@ public final class FeatureExtractor {
     private static double hourUnusual(EntityState state, long millis) {
         if (state.seen < MIN_HISTORY_FOR_HOURS) return 0;
         int hour = hourOfDay(millis);
-        short[] h = state.hourHistogram;
-        int total = 0;
-        for (short c : h) total += c;
+        long total = state.hourTotal();
         if (total == 0) return 0;
         // the hour and its neighbours, so that a habit of 8 o'clock does not make 9 o'clock odd
-        int near = h[(hour + 23) % 24] + h[hour] + h[(hour + 1) % 24];
+        long near = (long) state.hourCount((hour + 23) % 24) + state.hourCount(hour) + state.hourCount((hour + 1) % 24);
         double share = near / (double) total;
         return Math.clamp(1 - share / UNUSUAL_HOUR_SHARE, 0, 1);
     }
@@ -135,10 +132,10 @@ public final class FeatureExtractor {
     /** A share of the entity's activity below this, around an hour, makes the hour fully unusual. */
     static final double UNUSUAL_HOUR_SHARE = 0.05;
 
-    private static void windowFeatures(WindowCounters w, long now, double[] f) {
-        WindowCounters.Totals minute = w.totals(Window.MINUTE, now);
-        WindowCounters.Totals hour = w.totals(Window.HOUR, now);
-        WindowCounters.Totals day = w.totals(Window.DAY, now);
+    private static void windowFeatures(EntityState state, double[] f) {
+        Windows.Totals minute = Windows.totals(state, Window.MINUTE);
+        Windows.Totals hour = Windows.totals(state, Window.HOUR);
+        Windows.Totals day = Windows.totals(state, Window.DAY);
         f[COUNT_1M.ordinal()] = minute.count();
         f[COUNT_1H.ordinal()] = hour.count();
         f[COUNT_24H.ordinal()] = day.count();

@@ -32,11 +32,32 @@ public final class MerchantCategories {
             Map.entry("4900", 0.05)  // utilities
     );
 
+    /** By numeric code: looked up for every event, so an array index instead of hashing a fresh string each time. */
+    private static final double[] BY_CODE = new double[10_000];
+
+    static {
+        java.util.Arrays.fill(BY_CODE, UNKNOWN_CATEGORY_RISK);
+        RISK.forEach((code, risk) -> BY_CODE[Integer.parseInt(code)] = risk);
+    }
+
     private MerchantCategories() {
     }
 
     public static double risk(String mcc) {
         if (mcc == null) return 0;
-        return RISK.getOrDefault(mcc, UNKNOWN_CATEGORY_RISK);
+        int code = code(mcc);
+        return code < 0 ? UNKNOWN_CATEGORY_RISK : BY_CODE[code];
+    }
+
+    /** The four-digit code as a number, or -1 when it is not four digits. */
+    private static int code(String mcc) {
+        if (mcc.length() != 4) return -1;
+        int code = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = mcc.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            code = code * 10 + (c - '0');
+        }
+        return code;
     }
 }

@@ -85,8 +85,8 @@ public final class ScoringModel {
         sortByMagnitude(terms, n);
         double score = scoreOfLogit(logit);
         List<String> firedList = fired == null ? List.of() : List.of(Arrays.copyOf(fired, firedCount));
+        // the scratch keeps stale references until overwritten: a few small objects per thread, not worth clearing
         List<Contribution> contributions = List.of(Arrays.copyOf(terms, n));
-        Arrays.fill(terms, 0, n, null);
         return new Score(score, config.thresholds().levelOf(score), contributions, firedList);
     }
 

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Writes assessments to storage in batches, on its own thread: one database round trip per batch,
- * not per event. A failed batch is retried with backoff and never dropped; while it fails, the bounded
- * queue fills and the workers, then the sources, wait.
+ * Writes assessments to storage in batches: one database round trip per batch, not per event. Runs on
+ * one or more threads sharing one bounded queue (several connections keep a server database busy while
+ * one of them waits on its commit). A failed batch is retried with backoff and never dropped; while it
+ * fails, the queue fills and the workers, then the sources, wait. Stopped by one {@link Pending#END} per
+ * thread.
  */
 final class BatchWriter implements Runnable {
 
@@ -29,7 +31,7 @@ final class BatchWriter implements Runnable {
     private final Assessments storage;
     private final int batchSize;
     private final long flushNanos;
-    /** arrival at the pipeline to stored, in microseconds */
+    /** arrival at the pipeline to stored, in microseconds; Recorder takes values from several threads */
     private final Recorder latency = new Recorder(3);
     final LongAdder stored = new LongAdder();
     final LongAdder storeDuplicates = new LongAdder();
@@ -71,9 +73,14 @@ final class BatchWriter implements Runnable {
                         batch.add(next);
                     }
                 }
-                if (batch.getLast() == Pending.END) {
-                    ending = true;
+                int ends = 0;
+                while (!batch.isEmpty() && batch.getLast() == Pending.END) { // ENDs come last: after every assessment
                     batch.removeLast();
+                    ends++;
+                }
+                if (ends > 0) {
+                    ending = true;
+                    for (int i = 1; i < ends; i++) queue.put(Pending.END); // the other threads' ENDs: hand them back
                 }
                 write(batch);
                 batch.clear();

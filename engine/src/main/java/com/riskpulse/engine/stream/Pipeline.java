@@ -34,7 +34,7 @@ public final class Pipeline implements AutoCloseable {
     private final Clock clock;
     private final List<Thread> workerThreads = new ArrayList<>();
     private final List<Thread> sourceThreads = new ArrayList<>();
-    private final Thread writerThread;
+    private final List<Thread> writerThreads = new ArrayList<>();
     private final LongAdder received = new LongAdder();
     private final Histogram latencyTotal = new Histogram(3);
     private volatile boolean running = true;
@@ -43,9 +43,11 @@ public final class Pipeline implements AutoCloseable {
                      DeadLetters deadLetters, AssessmentListener alerts, Clock clock) {
         this.deadLetters = deadLetters;
         this.clock = clock;
-        // storage: one writer thread, batches, bounded queue (the backpressure point)
+        // storage: batches from one bounded queue (the backpressure point), written by one or more threads
         this.writer = new BatchWriter(storage, settings.storeQueueCapacity(), settings.storeBatchSize(), settings.storeFlushInterval());
-        this.writerThread = Thread.ofPlatform().name("riskpulse-store").start(writer);
+        for (int i = 0; i < settings.storeWriters(); i++) {
+            writerThreads.add(Thread.ofPlatform().name("riskpulse-store-" + i).start(writer));
+        }
         // alerts first among the listeners: an alert should exist before a client sees the assessment
         if (alerts != null) live.subscribe(alerts);
         // partitions: each owns the state of its entities, so features need no locks
@@ -161,8 +163,8 @@ public final class Pipeline implements AutoCloseable {
         }
         for (PartitionWorker w : workers) w.queue.put(Pending.END);
         for (Thread t : workerThreads) t.join();
-        writer.put(Pending.END);
-        writerThread.join();
+        for (int i = 0; i < writerThreads.size(); i++) writer.put(Pending.END);
+        for (Thread t : writerThreads) t.join();
         log.info("pipeline stopped: {}", stats());
     }
 

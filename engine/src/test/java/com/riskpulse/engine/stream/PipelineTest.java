@@ -105,8 +105,9 @@ class PipelineTest {
             }
         });
 
-        // the source gets only as far as the queues hold, then waits
-        long bound = 2 * 100 + 200 + 50 + 2 * 256 + 10;
+        // the source gets only as far as the queues hold, then waits: partition queues, the store queue,
+        // one batch in each writer's hands, one drained batch in each worker's hands, one in the source's
+        long bound = small.partitions() * 100L + 200 + small.storeWriters() * 50L + small.partitions() * 256L + 1;
         await().atMost(Duration.ofSeconds(10)).until(() -> source.getState() == Thread.State.WAITING);
         long stalledAt = emitted.get();
         Thread.sleep(300);
