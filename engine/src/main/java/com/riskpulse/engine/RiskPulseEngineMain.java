@@ -49,9 +49,8 @@ public final class RiskPulseEngineMain {
         SimulatorSettings simulation = options.simulator().withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         DatabaseSettings dbSettings = DatabaseSettings.fromEnvironment();
         try (Database database = Database.open(dbSettings)) {
-            System.out.printf("RiskPulse engine: database %s, simulator seed %d, %,d entities, %.0f events/s%n",
-                    dbSettings.displayUrl(), simulation.seed(), simulation.entities(),
-                    simulation.eventsPerSecond() * Math.max(1, simulation.speedFactor()));
+            System.out.printf("RiskPulse engine: database %s, simulator seed %d, %,d entities, %.0f events/s on a day's average%n",
+                    dbSettings.displayUrl(), simulation.seed(), simulation.entities(), simulation.eventsPerSecond());
             Pipeline pipeline = Pipeline.start(PipelineSettings.defaultsFor(database.dialect()), new LiveScoringModel(ScoringConfig.defaults()),
                     new AssessmentIds(0), new JdbcAssessments(database), new JdbcDeadLetters(database.dataSource()), null,
                     Clock.systemUTC());
@@ -84,7 +83,7 @@ public final class RiskPulseEngineMain {
                                         [--fraud-rate SHARE] [--duration SECONDS]
                   --seed        simulator seed (default: the current time, so each run is new)
                   --entities    simulated accounts (default 5000)
-                  --rate        events per second, wall clock (default 200)
+                  --rate        events per second, averaged over a day (default 200; customers sleep at night)
                   --fraud-rate  share of sessions replaced by a fraud scenario (default 0.002)
                   --duration    stop after this many seconds (default: run until Ctrl-C)
                 environment: DATABASE_URL (default: H2 in ~/.riskpulse or RISKPULSE_DATA_DIR)""";
@@ -112,8 +111,9 @@ public final class RiskPulseEngineMain {
                 }
             }
             if (!(rate > 0)) throw new IllegalArgumentException("--rate must be positive, got " + rate);
-            // the simulator paces by event time: one event per second of event time, sped up to the wanted rate
-            s = s.withEventsPerSecond(1.0).withSpeedFactor(rate);
+            // real time: event timestamps follow the wall clock, as a live source's would; the simulated
+            // customers keep their daily rhythm, so the rate is a day's average (quieter at their night)
+            s = s.withEventsPerSecond(rate).withSpeedFactor(1);
             return new EngineMainOptions(s, duration, false);
         }
     }
