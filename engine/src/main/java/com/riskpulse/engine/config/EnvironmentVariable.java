@@ -1,0 +1,57 @@
+package com.riskpulse.engine.config;
+
+import java.util.List;
+
+/**
+ * A variable RiskPulse reads from the environment or {@code .env}: its name, its default (null when
+ * there is none) and one line saying what it does. The seed's names come first, then ours.
+ */
+public record EnvironmentVariable(String name, String defaultValue, String description) {
+
+    public static final String APP_NAME = "APP_NAME";
+    public static final String DEBUG = "DEBUG";
+    public static final String SECRET_KEY = "SECRET_KEY";
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String REDIS_HOST = "REDIS_HOST";
+    public static final String REDIS_PORT = "REDIS_PORT";
+    public static final String RISK_HIGH_THRESHOLD = "RISK_HIGH_THRESHOLD";
+    public static final String RISK_MEDIUM_THRESHOLD = "RISK_MEDIUM_THRESHOLD";
+    public static final String RISK_LOW_THRESHOLD = "RISK_LOW_THRESHOLD";
+    public static final String CORS_ORIGINS = "CORS_ORIGINS";
+    public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+    public static final String RAG_ENABLED = "RAG_ENABLED";
+    public static final String RISK_CRITICAL_THRESHOLD = "RISK_CRITICAL_THRESHOLD";
+    public static final String ALERT_MIN_LEVEL = "ALERT_MIN_LEVEL";
+    public static final String RETENTION_DAYS = "RETENTION_DAYS";
+    public static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
+    public static final String RISKPULSE_DATA_DIR = "RISKPULSE_DATA_DIR";
+
+    static final List<EnvironmentVariable> ALL = List.of(
+            new EnvironmentVariable(APP_NAME, "RiskPulse", "name shown in the console title and the API's OpenAPI page"),
+            new EnvironmentVariable(DEBUG, "false", "debug mode: more logging; the only mode that may start without a real SECRET_KEY"),
+            new EnvironmentVariable(SECRET_KEY, null, "key signing the JWT access tokens; required outside debug mode"),
+            new EnvironmentVariable(DATABASE_URL, "H2 file in the data folder", "postgresql://user:pass@host:5432/db, jdbc:postgresql://... or jdbc:h2:..."),
+            new EnvironmentVariable(REDIS_HOST, "localhost", "accepted for the seed's .env files; RiskPulse needs no Redis"),
+            new EnvironmentVariable(REDIS_PORT, "6379", "accepted for the seed's .env files; RiskPulse needs no Redis"),
+            new EnvironmentVariable(RISK_HIGH_THRESHOLD, "0.8", "starting score at which an assessment is HIGH (used until a configuration is stored)"),
+            new EnvironmentVariable(RISK_MEDIUM_THRESHOLD, "0.5", "starting score at which an assessment is MEDIUM (used until a configuration is stored)"),
+            new EnvironmentVariable(RISK_LOW_THRESHOLD, "0.3", "starting floor under which scores are 'clear' (used until a configuration is stored)"),
+            new EnvironmentVariable(CORS_ORIGINS, "http://localhost:3000,http://localhost:5173", "comma-separated browser origins the API accepts"),
+            new EnvironmentVariable(OPENAI_API_KEY, null, "OpenAI key for phrasing explanations; without one they are composed offline"),
+            new EnvironmentVariable(RAG_ENABLED, "true", "retrieve policy passages for explanations"),
+            new EnvironmentVariable(RISK_CRITICAL_THRESHOLD, "0.95", "starting score at which an assessment is CRITICAL (used until a configuration is stored)"),
+            new EnvironmentVariable(ALERT_MIN_LEVEL, "HIGH", "starting lowest level that raises an alert: MEDIUM, HIGH or CRITICAL"),
+            new EnvironmentVariable(RETENTION_DAYS, "30", "starting number of days assessments are kept"),
+            new EnvironmentVariable(DATABASE_POOL_SIZE, "10", "most database connections the pool keeps open"),
+            new EnvironmentVariable(RISKPULSE_DATA_DIR, "~/.riskpulse", "per-user data folder (H2 database, logs)"));
+
+    static boolean isSecret(String name) {
+        return name.equals(SECRET_KEY) || name.endsWith("_API_KEY") || name.endsWith("PASSWORD");
+    }
+
+    /** {@code NAME (default: x) — description}, one line. */
+    @Override
+    public String toString() {
+        return name + (defaultValue == null ? "" : " (default: " + defaultValue + ")") + " — " + description;
+    }
+}
