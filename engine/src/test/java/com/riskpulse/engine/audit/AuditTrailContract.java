@@ -8,24 +8,12 @@ import com.riskpulse.engine.auth.Forbidden;
 import com.riskpulse.engine.auth.Origin;
 import com.riskpulse.engine.auth.Role;
 import com.riskpulse.engine.storage.Database;
-import com.riskpulse.engine.testing.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,53 +30,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * What the audit trail must do, run against each database by a small subclass: entries round-trip and
  * chain, the chain verifies and names the first row a direct SQL edit broke, appends from many threads (and,
- * where the database allows, several connection pools standing in for several servers) stay one chain,
- * queries filter and page, and only admins read or verify. Each test starts from an empty log.
+ * where the database allows, several connection pools standing in for several servers) stay one chain, and
+ * only admins verify. Queries are in {@link AuditQueryContract}. Each test starts from an empty log.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AuditTrailContract {
-
-    static final Actor ADMIN = new Actor(1, "alice", Role.ADMIN, Origin.CONSOLE);
-    static final Actor ANALYST = new Actor(2, "bob", Role.ANALYST, Origin.API);
-    static final Actor VIEWER = new Actor(3, "carol", Role.VIEWER, Origin.API);
-
-    private TestDatabases.Scratch db;
-    private TestAbortedException unavailable;
-    protected final SettableClock clock = new SettableClock(T0);
-    protected JdbcAuditLog audit;
-
-    /** A fresh, migrated database for this class; closed after its last test. */
-    protected abstract TestDatabases.Scratch openDatabase();
-
-    /**
-     * A second, independent pool on the same database, as another server process would have, or null where
-     * a database is private to one process (embedded H2).
-     */
-    protected abstract Database openSecondPool(Database first);
-
-    @BeforeAll
-    void open() {
-        try {
-            db = openDatabase();
-        } catch (TestAbortedException e) {
-            unavailable = e; // re-raised per test: Surefire shows a class-level abort as "0 tests", hiding why
-            return;
-        }
-        audit = new JdbcAuditLog(db.database(), clock);
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyLog() throws SQLException {
-        if (unavailable != null) Assumptions.abort(unavailable.getMessage());
-        clock.set(T0);
-        sql("DELETE FROM audit_log");
-        sql("UPDATE audit_chain_head SET seq = 0, hash = '" + AuditHashing.GENESIS + "' WHERE id = 1");
-    }
+public abstract class AuditTrailContract extends AuditContractBase {
 
     // ---- recording and chaining
 
@@ -256,6 +201,17 @@ public abstract class AuditTrailContract {
                 .containsEntry("problem", "CONTENT_HASH");
     }
 
+    @Test
+    void onlyAdminsVerifyAndARefusalRecordsNoVerification() {
+        recordTen();
+
+        for (Actor actor : List.of(VIEWER, ANALYST)) {
+            assertThatThrownBy(() -> audit.verify(actor)).isInstanceOf(Forbidden.class).hasMessageContaining("verify audit");
+        }
+
+        assertThat(audit.query(ADMIN, AuditQuery.all(10).withActions(AuditAction.AUDIT_VERIFIED)).entries()).isEmpty();
+    }
+
     // ---- concurrency
 
     @Test
@@ -301,55 +257,8 @@ public abstract class AuditTrailContract {
         }
     }
 
-    AuditEntry bySeq(long seq) {
-        return only(audit.query(ADMIN, AuditQuery.all(1).after(seq + 1)));
-    }
-
-    static AuditEntry only(AuditPage page) {
-        assertThat(page.entries()).hasSize(1);
-        return page.entries().getFirst();
-    }
-
     private static long broken(ChainVerification v) {
         assertThat(v).isInstanceOf(Broken.class);
         return ((Broken) v).seq();
-    }
-
-    protected void sql(String statement) throws SQLException {
-        try (Connection c = db.database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    /** A clock the test sets and moves; safe to read from many threads. */
-    protected static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a test clock stays in UTC");
-        }
     }
 }
