@@ -27,8 +27,9 @@ CREATE TABLE alerts (
     version             BIGINT                   NOT NULL,  -- optimistic locking (@Version)
     CONSTRAINT alerts_pkey PRIMARY KEY (id),
     CONSTRAINT alerts_one_open_per_entity UNIQUE (entity_id, policy, open_slot),
+    -- COALESCE: a CHECK that comes out NULL passes, and open_slot = TRUE is NULL for a NULL open_slot
     CONSTRAINT alerts_open_slot_matches_status CHECK (
-        (status IN ('OPEN', 'ACKNOWLEDGED') AND open_slot = TRUE) OR (status = 'RESOLVED' AND open_slot IS NULL)),
+        (status IN ('OPEN', 'ACKNOWLEDGED') AND COALESCE(open_slot, FALSE)) OR (status = 'RESOLVED' AND open_slot IS NULL)),
     CONSTRAINT alerts_resolution_when_resolved CHECK ((status = 'RESOLVED') = (resolution IS NOT NULL))
 );
 
