@@ -1,5 +1,6 @@
 package com.riskpulse.engine;
 
+import com.riskpulse.engine.alert.AlertChange;
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.score.RiskLevel;
 import com.riskpulse.engine.stream.AssessmentListener;
@@ -18,6 +19,7 @@ final class LiveSummary implements AssessmentListener {
     private final PrintStream out;
     private final LongAdder[] byLevel = new LongAdder[RiskLevel.values().length];
     private final AtomicReference<Assessment> lastHighRisk = new AtomicReference<>();
+    private final LongAdder alertsRaised = new LongAdder();
     private volatile boolean stopped;
 
     LiveSummary(Pipeline pipeline, PrintStream out) {
@@ -30,6 +32,10 @@ final class LiveSummary implements AssessmentListener {
     public void onAssessment(Assessment a) {
         byLevel[a.level().ordinal()].increment();
         if (a.level().atLeast(RiskLevel.HIGH)) lastHighRisk.set(a);
+    }
+
+    void onAlertChange(AlertChange change) {
+        if (change instanceof AlertChange.Raised) alertsRaised.increment();
     }
 
     void stop() {
@@ -49,7 +55,8 @@ final class LiveSummary implements AssessmentListener {
             for (RiskLevel level : RiskLevel.values()) {
                 line.append(RiskPulseEngineMain.levelName(level)).append(' ').append(String.format("%,d", byLevel[level.ordinal()].sum())).append("  ");
             }
-            line.append(String.format("| p50 %.1f ms p99 %.1f ms", s.latencyP50Micros() / 1000.0, s.latencyP99Micros() / 1000.0));
+            line.append(String.format("| alerts %,d | p50 %.1f ms p99 %.1f ms", alertsRaised.sum(),
+                    s.latencyP50Micros() / 1000.0, s.latencyP99Micros() / 1000.0));
             Assessment high = lastHighRisk.getAndSet(null);
             if (high != null) {
                 line.append(String.format("%n       last high risk: %s %s %.2f %s (%s)", high.entityId(), high.event().type(),

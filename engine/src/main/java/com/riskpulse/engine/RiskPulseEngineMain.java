@@ -1,17 +1,12 @@
 package com.riskpulse.engine;
 
-import com.riskpulse.engine.assessment.AssessmentIds;
-import com.riskpulse.engine.assessment.JdbcAssessments;
-import com.riskpulse.engine.score.LiveScoringModel;
+import com.riskpulse.engine.config.Environment;
+import com.riskpulse.engine.config.EnvironmentVariable;
 import com.riskpulse.engine.score.RiskLevel;
-import com.riskpulse.engine.score.ScoringConfig;
+import com.riskpulse.engine.user.BootstrapOutcome;
 import com.riskpulse.engine.simulator.Simulator;
 import com.riskpulse.engine.simulator.SimulatorSettings;
-import com.riskpulse.engine.storage.Database;
-import com.riskpulse.engine.storage.DatabaseSettings;
-import com.riskpulse.engine.stream.JdbcDeadLetters;
 import com.riskpulse.engine.stream.Pipeline;
-import com.riskpulse.engine.stream.PipelineSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +14,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The engine on its own: the simulator feeds the pipeline, assessments go to the database
- * ({@code DATABASE_URL}, or H2 in the data folder), and a summary line is printed every second.
+ * The engine on its own, in embedded mode: the simulator feeds the pipeline, assessments go to the
+ * database ({@code DATABASE_URL}, or H2 in the data folder), high-risk ones raise alerts, and a summary
+ * line is printed every second. On an empty database the first admin is created (ADMIN_PASSWORD, or a
+ * printed one-time password).
  * Stops after {@code --duration} seconds, or on Ctrl-C, draining what was accepted into storage.
  */
 public final class RiskPulseEngineMain {
@@ -47,15 +44,16 @@ public final class RiskPulseEngineMain {
             return;
         }
         SimulatorSettings simulation = options.simulator().withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        DatabaseSettings dbSettings = DatabaseSettings.fromEnvironment();
-        try (Database database = Database.open(dbSettings)) {
-            System.out.printf("RiskPulse engine: database %s, simulator seed %d, %,d entities, %.0f events/s on a day's average%n",
-                    dbSettings.displayUrl(), simulation.seed(), simulation.entities(), simulation.eventsPerSecond());
-            Pipeline pipeline = Pipeline.start(PipelineSettings.defaultsFor(database.dialect()), new LiveScoringModel(ScoringConfig.defaults()),
-                    new AssessmentIds(0), new JdbcAssessments(database), new JdbcDeadLetters(database.dataSource()), null,
-                    Clock.systemUTC());
+        Environment env = Environment.fromProcess();
+        try (RiskEngine engine = RiskEngine.start(env, RiskEngine.Mode.EMBEDDED, Clock.systemUTC())) {
+            announceFirstAdmin(engine.users().bootstrapAdmin(env.string(EnvironmentVariable.ADMIN_PASSWORD)));
+            System.out.printf("RiskPulse engine: %s, configuration v%d, simulator seed %d, %,d entities, %.0f events/s on a day's average%n",
+                    engine.database(), engine.config().current().version(), simulation.seed(), simulation.entities(),
+                    simulation.eventsPerSecond());
+            Pipeline pipeline = engine.pipeline();
             LiveSummary summary = new LiveSummary(pipeline, System.out);
             pipeline.subscribe(summary);
+            engine.alertPolicy().subscribe(summary::onAlertChange);
             Thread shutdown = new Thread(() -> stop(pipeline, summary), "riskpulse-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             Thread source = pipeline.addSource(new Simulator(simulation));
@@ -63,6 +61,15 @@ public final class RiskPulseEngineMain {
             stop(pipeline, summary);
             Runtime.getRuntime().removeShutdownHook(shutdown);
             System.out.printf("stopped: %s%n", pipeline.stats());
+        }
+    }
+
+    private static void announceFirstAdmin(BootstrapOutcome outcome) {
+        if (outcome instanceof BootstrapOutcome.Created created) {
+            created.oneTimePassword().ifPresentOrElse(
+                    password -> System.out.printf("first start: created user '%s' (admin) with the one-time password %s%n",
+                            created.admin().username(), password),
+                    () -> System.out.printf("first start: created user '%s' (admin) with ADMIN_PASSWORD%n", created.admin().username()));
         }
     }
 

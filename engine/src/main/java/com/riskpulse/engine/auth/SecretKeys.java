@@ -87,7 +87,7 @@ public final class SecretKeys {
                 return read(file); // another process was first: use its secret
             }
             Files.writeString(file, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
-            log.warn("debug mode: generated a signing secret in {}; set SECRET_KEY outside debug mode", file);
+            log.warn("generated a signing secret in {} (debug or embedded mode); a server needs SECRET_KEY", file);
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated signing secret in " + file + ": " + e.getMessage(), e);

@@ -25,6 +25,13 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
     public static final String RETENTION_DAYS = "RETENTION_DAYS";
     public static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
     public static final String RISKPULSE_DATA_DIR = "RISKPULSE_DATA_DIR";
+    public static final String ADMIN_PASSWORD = "ADMIN_PASSWORD";
+    public static final String ACCESS_TOKEN_EXPIRE_MINUTES = "ACCESS_TOKEN_EXPIRE_MINUTES";
+    public static final String BCRYPT_COST = "BCRYPT_COST";
+    public static final String REGISTRATION_MAX_ROLE = "REGISTRATION_MAX_ROLE";
+    public static final String MAX_FAILED_LOGINS = "MAX_FAILED_LOGINS";
+    public static final String LOCKOUT_MINUTES = "LOCKOUT_MINUTES";
+    public static final String NODE_ID = "NODE_ID";
 
     static final List<EnvironmentVariable> ALL = List.of(
             new EnvironmentVariable(APP_NAME, "RiskPulse", "name shown in the console title and the API's OpenAPI page"),
@@ -43,7 +50,14 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(ALERT_MIN_LEVEL, "HIGH", "starting lowest level that raises an alert: MEDIUM, HIGH or CRITICAL"),
             new EnvironmentVariable(RETENTION_DAYS, "30", "starting number of days assessments are kept"),
             new EnvironmentVariable(DATABASE_POOL_SIZE, "10", "most database connections the pool keeps open"),
-            new EnvironmentVariable(RISKPULSE_DATA_DIR, "~/.riskpulse", "per-user data folder (H2 database, logs)"));
+            new EnvironmentVariable(RISKPULSE_DATA_DIR, "~/.riskpulse", "per-user data folder (H2 database, logs)"),
+            new EnvironmentVariable(ADMIN_PASSWORD, null, "password of the first admin on an empty database; without it a one-time password is printed"),
+            new EnvironmentVariable(ACCESS_TOKEN_EXPIRE_MINUTES, "60", "lifetime of an access token"),
+            new EnvironmentVariable(BCRYPT_COST, "12", "bcrypt cost of password hashes (4-31; each step doubles the time)"),
+            new EnvironmentVariable(REGISTRATION_MAX_ROLE, "analyst", "highest role self-registration may grant: viewer or analyst (never admin)"),
+            new EnvironmentVariable(MAX_FAILED_LOGINS, "5", "consecutive failed logins that lock an account"),
+            new EnvironmentVariable(LOCKOUT_MINUTES, "15", "how long a locked account stays locked"),
+            new EnvironmentVariable(NODE_ID, "0", "this node's id (0-1023) in assessment ids; distinct per server in a cluster"));
 
     static boolean isSecret(String name) {
         return name.equals(SECRET_KEY) || name.endsWith("_API_KEY") || name.endsWith("PASSWORD");

@@ -1,0 +1,138 @@
+package com.riskpulse.engine;
+
+import com.riskpulse.engine.alert.AlertFeed;
+import com.riskpulse.engine.alert.AlertPolicy;
+import com.riskpulse.engine.alert.AlertService;
+import com.riskpulse.engine.alert.HibernateAlerts;
+import com.riskpulse.engine.assessment.AssessmentIds;
+import com.riskpulse.engine.assessment.JdbcAssessments;
+import com.riskpulse.engine.audit.JdbcAuditLog;
+import com.riskpulse.engine.auth.AuthSettings;
+import com.riskpulse.engine.auth.PasswordHasher;
+import com.riskpulse.engine.auth.TokenService;
+import com.riskpulse.engine.config.ConfigService;
+import com.riskpulse.engine.config.Environment;
+import com.riskpulse.engine.config.JdbcConfigVersions;
+import com.riskpulse.engine.score.LiveScoringModel;
+import com.riskpulse.engine.score.ScoringConfig;
+import com.riskpulse.engine.storage.Database;
+import com.riskpulse.engine.storage.DatabaseSettings;
+import com.riskpulse.engine.storage.HibernateSessions;
+import com.riskpulse.engine.stream.JdbcDeadLetters;
+import com.riskpulse.engine.stream.Pipeline;
+import com.riskpulse.engine.stream.PipelineSettings;
+import com.riskpulse.engine.user.HibernateUsers;
+import com.riskpulse.engine.user.UserService;
+import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole engine, wired: database and migrations, configuration (loaded, applied live), audit trail,
+ * users and tokens, the alert policy and service, the pipeline, and retention. The console (embedded
+ * mode) and the server each start one; everything they do goes through its services, which check the
+ * actor's permissions themselves. {@link #close()} drains the pipeline and the alert writer before the
+ * database goes.
+ */
+public final class RiskEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskEngine.class);
+
+    private final Deque<AutoCloseable> closeInOrder = new ArrayDeque<>();
+    private final Database database;
+    private final JdbcAssessments assessments;
+    private final JdbcAuditLog audit;
+    private final ConfigService config;
+    private final UserService users;
+    private final TokenService tokens;
+    private final AlertService alerts;
+    private final AlertPolicy alertPolicy;
+    private final Pipeline pipeline;
+    private final Retention retention;
+
+    /** How the engine is run: in the user's own process (console, main job) or as a shared server. */
+    public enum Mode { EMBEDDED, SERVER }
+
+    private RiskEngine(Environment env, Mode mode, Clock clock) {
+        Path dataDir = DatabaseSettings.dataDir(env.asMap(), System.getProperties());
+        this.database = opened(Database.open(DatabaseSettings.fromEnvironment(env.asMap(), System.getProperties())));
+        try {
+            SessionFactory sessions = opened(HibernateSessions.open(database,
+                    Stream.of(HibernateUsers.ENTITIES, HibernateAlerts.ENTITIES).flatMap(List::stream).toList()));
+            this.assessments = new JdbcAssessments(database);
+            this.audit = new JdbcAuditLog(database, clock);
+            // configuration first: the stored version (or the environment's starting values) is what scores
+            LiveScoringModel model = new LiveScoringModel(ScoringConfig.defaults());
+            this.config = new ConfigService(new JdbcConfigVersions(database.dataSource()), model, assessments, audit, clock);
+            ConfigService.Loaded loaded = config.load(env);
+            if (!loaded.overridden().isEmpty()) {
+                log.info("stored configuration v{} overrides environment values: {}", loaded.current().version(), loaded.overridden());
+            }
+            AuthSettings auth = EngineSettings.auth(env, dataDir, mode);
+            HibernateUsers userStore = new HibernateUsers(sessions);
+            this.tokens = new TokenService(auth, userStore, clock);
+            this.users = new UserService(userStore, audit, new PasswordHasher(auth.bcryptCost()), tokens, auth, clock);
+            HibernateAlerts alertStore = new HibernateAlerts(sessions);
+            AlertFeed feed = new AlertFeed();
+            this.alertPolicy = AlertPolicy.start(alertStore, config.alertPolicy(), feed, clock);
+            closeInOrder.push(alertPolicy::close); // after the pipeline: it drains into the policy
+            this.alerts = new AlertService(alertStore, audit, feed, clock);
+            this.pipeline = Pipeline.start(PipelineSettings.defaultsFor(database.dialect()), model,
+                    new AssessmentIds(EngineSettings.nodeId(env)), assessments, new JdbcDeadLetters(database), alertPolicy, clock);
+            closeInOrder.push(pipeline::close);
+            this.retention = new Retention(assessments, config.retentionDays(), clock);
+            closeInOrder.push(retention);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        log.info("engine started: {}, configuration v{}", database, config.current().version());
+    }
+
+    /** Starts the engine from environment variables and {@code .env} (see {@code docs/configuration.md}). */
+    public static RiskEngine start(Environment env, Mode mode, Clock clock) {
+        return new RiskEngine(env, mode, clock);
+    }
+
+    private <T extends AutoCloseable> T opened(T resource) {
+        closeInOrder.push(resource);
+        return resource;
+    }
+
+    public Database database() { return database; }
+    public JdbcAssessments assessments() { return assessments; }
+    public JdbcAuditLog audit() { return audit; }
+    public ConfigService config() { return config; }
+    public UserService users() { return users; }
+    public TokenService tokens() { return tokens; }
+    public AlertService alerts() { return alerts; }
+    public AlertPolicy alertPolicy() { return alertPolicy; }
+    public Pipeline pipeline() { return pipeline; }
+
+    /** Stops in order: retention, the pipeline (drained to storage), the alert writer, Hibernate, the pool. */
+    @Override
+    public void close() {
+        closeQuietly();
+        log.info("engine stopped");
+    }
+
+    private void closeQuietly() {
+        while (!closeInOrder.isEmpty()) {
+            AutoCloseable next = closeInOrder.pop();
+            try {
+                next.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("closing {} failed", next, e);
+            }
+        }
+    }
+}

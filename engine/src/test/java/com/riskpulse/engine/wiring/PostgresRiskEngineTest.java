@@ -1,0 +1,23 @@
+package com.riskpulse.engine.wiring;
+
+import com.riskpulse.engine.testing.TestDatabases;
+
+class PostgresRiskEngineTest extends RiskEngineContract {
+
+    private TestDatabases.Scratch scratch;
+
+    @Override
+    protected String databaseUrl() {
+        // a fresh, migrated schema; the engine opens its own pool on it
+        scratch = TestDatabases.postgres();
+        String url = scratch.database().settings().jdbcUrl();
+        String user = scratch.database().settings().user();
+        scratch.database().close();
+        return user == null || url.contains("user=") ? url : url + (url.contains("?") ? "&" : "?") + "user=" + user;
+    }
+
+    @Override
+    protected void releaseDatabase() {
+        if (scratch != null) scratch.cleanup().run();
+    }
+}
