@@ -1,5 +1,6 @@
 package com.riskpulse.engine.alert;
 
+import com.riskpulse.engine.testing.MutableClock;
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.auth.Actor;
 import com.riskpulse.engine.auth.Origin;

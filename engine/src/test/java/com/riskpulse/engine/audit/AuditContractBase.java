@@ -1,5 +1,6 @@
 package com.riskpulse.engine.audit;
 
+import com.riskpulse.engine.testing.MutableClock;
 import com.riskpulse.engine.auth.Actor;
 import com.riskpulse.engine.auth.Origin;
 import com.riskpulse.engine.auth.Role;
@@ -32,7 +33,7 @@ abstract class AuditContractBase {
 
     protected TestDatabases.Scratch db;
     private TestAbortedException unavailable;
-    protected final SettableClock clock = new SettableClock(T0);
+    protected final MutableClock clock = new MutableClock(T0);
     protected JdbcAuditLog audit;
 
     /** A fresh, migrated database for this class; closed after its last test. */

@@ -1,5 +1,6 @@
 package com.riskpulse.engine.user;
 
+import com.riskpulse.engine.testing.MutableClock;
 import com.riskpulse.engine.audit.AuditAction;
 import com.riskpulse.engine.audit.AuditEvent;
 import com.riskpulse.engine.auth.Actor;

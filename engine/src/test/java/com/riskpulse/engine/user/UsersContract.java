@@ -1,5 +1,6 @@
 package com.riskpulse.engine.user;
 
+import com.riskpulse.engine.testing.MutableClock;
 import com.riskpulse.engine.auth.AccountStatus;
 import com.riskpulse.engine.auth.AuthSettings;
 import com.riskpulse.engine.auth.Origin;

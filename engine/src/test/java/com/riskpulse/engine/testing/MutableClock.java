@@ -1,4 +1,4 @@
-package com.riskpulse.engine.audit;
+package com.riskpulse.engine.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test sets and moves; safe to read from many threads. */
-final class SettableClock extends Clock {
+/** A clock a test sets and moves by hand (UTC). Thread-safe for reads from the code under test. */
+public final class MutableClock extends Clock {
+
     private volatile Instant now;
 
-    SettableClock(Instant start) {
-        now = start;
+    public MutableClock(Instant start) {
+        this.now = start;
     }
 
-    void set(Instant instant) {
-        now = instant;
+    public void set(Instant value) {
+        now = value;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
@@ -34,6 +35,7 @@ final class SettableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
+        if (zone.equals(ZoneOffset.UTC)) return this;
         throw new UnsupportedOperationException("a test clock stays in UTC");
     }
 }
