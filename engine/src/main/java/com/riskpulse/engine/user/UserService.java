@@ -89,6 +89,11 @@ public final class UserService {
         });
     }
 
+    /** The actor's own account, as stored now (for "who am I"); empty when it no longer exists. */
+    public Optional<UserAccount> account(Actor actor) {
+        return users.byId(actor.userId()).map(StoredUser::account);
+    }
+
     /** Every user, by id. */
     public List<UserAccount> list(Actor actor) {
         actor.require(Permission.MANAGE_USERS);

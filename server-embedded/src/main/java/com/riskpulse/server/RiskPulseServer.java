@@ -1,0 +1,145 @@
+package com.riskpulse.server;
+
+import com.riskpulse.engine.RiskEngine;
+import com.riskpulse.server.alert.AlertController;
+import com.riskpulse.server.audit.AuditController;
+import com.riskpulse.server.auth.AuthController;
+import com.riskpulse.server.config.ConfigController;
+import com.riskpulse.server.explain.ExplainController;
+import com.riskpulse.server.health.HealthController;
+import com.riskpulse.server.http.Access;
+import com.riskpulse.server.http.Authentication;
+import com.riskpulse.server.http.Errors;
+import com.riskpulse.server.http.Json;
+import com.riskpulse.server.http.ServerSettings;
+import com.riskpulse.server.ingest.IngestController;
+import com.riskpulse.server.risk.RiskController;
+import com.riskpulse.server.user.UserController;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.json.JavalinJackson;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The headless server: the engine behind the REST API. Built from a started {@link RiskEngine}, not started by the
+ * constructor: {@link #start()} (or {@link #start(int)}, 0 for a free port), {@link #port()}, {@link #stop()}.
+ * Stopping the server does not close the engine: whoever started it closes it.
+ */
+public final class RiskPulseServer {
+
+    public static final String API = "/api/v1";
+
+    private final ServerSettings settings;
+    private final Authentication authentication;
+    private final AuthController auth;
+    private final RiskController risks;
+    private final AlertController alerts;
+    private final ConfigController config;
+    private final AuditController audit;
+    private final UserController users;
+    private final IngestController ingest;
+    private final HealthController health;
+    private final ExplainController explain;
+    private Javalin app;
+
+    public RiskPulseServer(RiskEngine engine, ServerSettings settings) {
+        this(engine, settings, Clock.systemUTC());
+    }
+
+    public RiskPulseServer(RiskEngine engine, ServerSettings settings, Clock clock) {
+        Objects.requireNonNull(engine, "engine");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.authentication = new Authentication(engine.tokens());
+        this.auth = new AuthController(engine.users());
+        this.risks = new RiskController(engine.assessments(), clock);
+        this.alerts = new AlertController(engine.alerts(), clock);
+        this.config = new ConfigController(engine.config());
+        this.audit = new AuditController(engine.audit());
+        this.users = new UserController(engine.users());
+        this.ingest = new IngestController(engine.pipeline());
+        this.health = new HealthController(engine.database().dataSource(), engine.pipeline());
+        this.explain = new ExplainController(engine.assessments(), engine.audit());
+    }
+
+    /** The whole API: reading this method is reading the API. */
+    private void routes(RoutesConfig r) {
+        r.beforeMatched(API + "/*", authentication::authenticate);
+
+        r.post(API + "/auth/register", auth::register, Access.PUBLIC);
+        r.post(API + "/auth/login", auth::login, Access.PUBLIC);
+        r.get(API + "/auth/me", auth::me);
+
+        // literal paths before {risk_id}: history and stats are never taken for an id
+        r.get(API + "/risk/live", risks::live);
+        r.get(API + "/risk/history", risks::history);
+        r.get(API + "/risk/stats", risks::stats);
+        r.get(API + "/risk/{risk_id}", risks::byId);
+
+        r.get(API + "/alerts", alerts::list);
+        r.get(API + "/alerts/stats", alerts::stats);
+        r.get(API + "/alerts/{id}", alerts::get);
+        r.post(API + "/alerts/{id}/acknowledge", alerts::acknowledge);
+        r.post(API + "/alerts/{id}/assign", alerts::assign);
+        r.post(API + "/alerts/{id}/resolve", alerts::resolve);
+
+        r.get(API + "/config", config::current);
+        r.put(API + "/config", config::update);
+        r.post(API + "/config/preview", config::preview);
+        r.get(API + "/config/history", config::history);
+
+        r.get(API + "/audit/logs", audit::logs);
+        r.get(API + "/audit/verify", audit::verify);
+
+        r.get(API + "/users", users::list);
+        r.post(API + "/users", users::create);
+        r.put(API + "/users/{id}/role", users::changeRole);
+        r.post(API + "/users/{id}/disable", users::disable);
+        r.post(API + "/users/{id}/enable", users::enable);
+
+        r.post(API + "/events", ingest::ingest);
+        r.post(API + "/explain/risk", explain::explain);
+        r.get(API + "/health", health::health, Access.PUBLIC);
+
+        Errors.register(r);
+    }
+
+    private void configure(JavalinConfig c) {
+        c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        c.http.maxRequestSize = settings.maxBodyBytes();
+        c.startup.showJavalinBanner = false;
+        if (!settings.corsOrigins().isEmpty()) {
+            c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                rule.exposeHeader("Retry-After");
+            }));
+        }
+        routes(c.routes);
+    }
+
+    public synchronized RiskPulseServer start() {
+        return start(settings.port());
+    }
+
+    /** Starts on {@code port}; 0 picks a free one (see {@link #port()}). */
+    public synchronized RiskPulseServer start(int port) {
+        if (app != null) throw new IllegalStateException("server already started on port " + app.port());
+        app = Javalin.create(this::configure).start(port);
+        return this;
+    }
+
+    public synchronized int port() {
+        if (app == null) throw new IllegalStateException("server not started");
+        return app.port();
+    }
+
+    /** Stops accepting requests; the engine keeps running. */
+    public synchronized void stop() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+}

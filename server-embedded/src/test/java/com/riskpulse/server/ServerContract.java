@@ -1,0 +1,328 @@
+package com.riskpulse.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.riskpulse.engine.RiskEngine;
+import com.riskpulse.engine.config.Environment;
+import com.riskpulse.server.http.Json;
+import com.riskpulse.server.http.ServerSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The real server on a free port, a real HTTP client, the engine on a real database (per subclass). */
+abstract class ServerContract {
+
+    static final String ADMIN_PASSWORD = "admin-password-123";
+
+    @TempDir
+    Path dataDir;
+    RiskEngine engine;
+    RiskPulseServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    protected abstract String databaseUrl();
+
+    protected void releaseDatabase() {
+    }
+
+    @BeforeEach
+    void start() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", databaseUrl());
+        env.put("RISKPULSE_DATA_DIR", dataDir.toString());
+        env.put("BCRYPT_COST", "4");
+        env.put("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256-0123456789abcdef");
+        engine = RiskEngine.start(Environment.of(env), RiskEngine.Mode.SERVER, Clock.systemUTC());
+        engine.users().bootstrapAdmin(Optional.of(ADMIN_PASSWORD));
+        server = new RiskPulseServer(engine, new ServerSettings(0, List.of(), 64 * 1024)).start(0);
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.stop();
+        if (engine != null) engine.close();
+        releaseDatabase();
+    }
+
+    // ---- client helpers
+
+    record Response(int status, JsonNode json, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Response send(String method, String path, String token, String body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).timeout(Duration.ofSeconds(20));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        b.header("Content-Type", contentType);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = r.body().isBlank() ? null : Json.tree(r.body());
+            return new Response(r.statusCode(), json, r);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null, "application/json");
+    }
+
+    Response post(String path, String token, String body) {
+        return send("POST", path, token, body, "application/json");
+    }
+
+    String login(String username, String password) {
+        Response r = post("/api/v1/auth/login", null, "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+        return r.json().get("access_token").asText();
+    }
+
+    String adminToken() {
+        return login("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates a user with {@code role} through the API and logs in. */
+    String tokenFor(String role) {
+        Response created = post("/api/v1/users", adminToken(), """
+                {"username":"%s1","email":"%s@example.com","password":"password-for-%s","role":"%s"}""".formatted(role, role, role, role));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        return login(role + "1", "password-for-" + role);
+    }
+
+    static String event(String id) {
+        return """
+                {"event_id":"%s","entity_id":"acct-42","timestamp":"%s","type":"PAYMENT","amount":129.90,"currency":"EUR"}"""
+                .formatted(id, Instant.now());
+    }
+
+    long ingestOneAndWait(String token) {
+        Response r = post("/api/v1/events", token, event("e-1"));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> get("/api/v1/risk/live", token).json().size() == 1);
+        return get("/api/v1/risk/live", token).json().get(0).get("risk_id").asLong();
+    }
+
+    static void assertError(Response r, int status, String code) {
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(status);
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+        assertThat(r.json().get("code").asText()).isEqualTo(code);
+        assertThat(r.json().get("message").asText()).isNotBlank();
+    }
+
+    // ---- the seed's flow
+
+    @Test
+    void seedFlowRegisterLoginLive() {
+        Response reg = post("/api/v1/auth/register", null, """
+                {"email":"analyst@example.com","username":"analyst","password":"securepass123","role":"analyst"}""");
+        assertThat(reg.status()).as(reg.raw().body()).isEqualTo(201);
+        assertThat(reg.json().get("role").asText()).isEqualTo("analyst");
+
+        Response login = post("/api/v1/auth/login", null, "{\"username\":\"analyst\",\"password\":\"securepass123\"}");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().get("token_type").asText()).isEqualTo("bearer");
+        assertThat(login.json().get("expires_in").asLong()).isPositive();
+        String token = login.json().get("access_token").asText();
+
+        Response live = get("/api/v1/risk/live", token);
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().isArray()).isTrue();
+
+        Response me = get("/api/v1/auth/me", token);
+        assertThat(me.json().get("username").asText()).isEqualTo("analyst");
+        assertThat(me.json().get("email").asText()).isEqualTo("analyst@example.com");
+        assertThat(me.json().has("id")).isTrue();
+    }
+
+    @Test
+    void healthNeedsNoToken() {
+        Response r = get("/api/v1/health", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("ok");
+        assertThat(r.json().get("database").asBoolean()).isTrue();
+        assertThat(r.json().get("pipeline_running").asBoolean()).isTrue();
+    }
+
+    // ---- risks, ingest, explain
+
+    @Test
+    void ingestThenReadRisksByIdHistoryStatsAndExplain() {
+        String analyst = tokenFor("analyst");
+        long riskId = ingestOneAndWait(analyst);
+
+        Response one = get("/api/v1/risk/" + riskId, analyst);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().get("event_id").asText()).isEqualTo("e-1");
+        assertThat(one.json().get("entity_id").asText()).isEqualTo("acct-42");
+
+        Response history = get("/api/v1/risk/history?entity_id=acct-42&limit=10", analyst);
+        assertThat(history.status()).as(history.raw().body()).isEqualTo(200);
+        assertThat(history.json().get("items")).hasSize(1);
+        assertThat(history.json().has("next_cursor")).isTrue();
+
+        Response stats = get("/api/v1/risk/stats?window=2h", analyst);
+        assertThat(stats.status()).as(stats.raw().body()).isEqualTo(200);
+        assertThat(stats.json().get("total").asLong()).isEqualTo(1);
+        assertThat(stats.json().get("counts").has("low")).isTrue();
+
+        assertError(get("/api/v1/risk/999999", analyst), 404, "not_found");
+        assertError(get("/api/v1/risk/history?min_score=2", analyst), 400, "bad_request");
+        assertError(get("/api/v1/risk/stats?window=soon", analyst), 400, "bad_request");
+
+        Response explanation = post("/api/v1/explain/risk", analyst, "{\"risk_id\":" + riskId + "}");
+        assertThat(explanation.status()).as(explanation.raw().body()).isEqualTo(200);
+        assertThat(explanation.json().get("summary").asText()).contains("acct-42");
+        assertThat(explanation.json().has("top_contributions")).isTrue();
+        Response audit = get("/api/v1/audit/logs?action=explanation_requested", adminToken());
+        assertThat(audit.json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void ingestArrayAndNdjsonAnswerPerEvent() {
+        String analyst = tokenFor("analyst");
+        Response array = post("/api/v1/events", analyst, "[" + event("a-1") + ",{\"event_id\":\"a-2\",\"entity_id\":\"x\",\"type\":\"PAYMENT\"}]");
+        assertThat(array.status()).as(array.raw().body()).isEqualTo(200);
+        assertThat(array.json().get(0).get("accepted").asBoolean()).isTrue();
+        assertThat(array.json().get(1).get("accepted").asBoolean()).isFalse();
+        assertThat(array.json().get(1).get("field").asText()).isEqualTo("timestamp");
+        assertThat(array.json().get(1).get("event_id").asText()).isEqualTo("a-2");
+
+        Response nd = send("POST", "/api/v1/events", analyst, event("n-1") + "\n" + event("n-2") + "\n", "application/x-ndjson");
+        assertThat(nd.status()).as(nd.raw().body()).isEqualTo(202);
+        assertThat(nd.json()).hasSize(2);
+
+        Response single = post("/api/v1/events", analyst, "{\"event_id\":\"s-1\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"type\":\"PAYMENT\"}");
+        assertError(single, 400, "bad_request");
+        assertThat(single.json().get("field").asText()).isEqualTo("entity_id");
+    }
+
+    // ---- errors
+
+    @Test
+    void missingBadAndGarbageTokensAre401WithChallenge() {
+        for (String token : new String[] {null, "garbage", adminToken() + "x"}) {
+            Response r = get("/api/v1/risk/live", token);
+            assertError(r, 401, "unauthorized");
+            assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+        assertError(post("/api/v1/auth/login", null, "{\"username\":\"admin\",\"password\":\"wrong-password\"}"), 401, "unauthorized");
+    }
+
+    @Test
+    void malformedJsonMissingFieldsUnknownRoutesAndHugeBodies() {
+        Response malformed = post("/api/v1/auth/login", null, "{\"username\": ");
+        assertError(malformed, 400, "bad_request");
+        assertThat(malformed.json().get("message").asText()).contains("malformed JSON");
+
+        Response missing = post("/api/v1/auth/login", null, "{\"username\":\"admin\"}");
+        assertError(missing, 400, "bad_request");
+        assertThat(missing.json().get("field").asText()).isEqualTo("password");
+
+        assertError(get("/api/v1/nothing-here", adminToken()), 404, "not_found");
+        assertError(get("/nowhere", null), 404, "not_found");
+
+        String huge = "[" + "\"x\",".repeat(40_000) + "\"x\"]";
+        Response tooLarge = post("/api/v1/events", adminToken(), huge);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().get("code").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void viewerIsRefusedWhatNeedsMoreThanReading() {
+        String viewer = tokenFor("viewer");
+        assertThat(get("/api/v1/risk/live", viewer).status()).isEqualTo(200);
+        assertThat(get("/api/v1/alerts", viewer).status()).isEqualTo(200);
+        assertThat(get("/api/v1/config", viewer).status()).isEqualTo(200);
+        List<String[]> refused = List.of(
+                new String[] {"GET", "/api/v1/users"},
+                new String[] {"POST", "/api/v1/users"},
+                new String[] {"POST", "/api/v1/users/1/disable"},
+                new String[] {"GET", "/api/v1/audit/logs"},
+                new String[] {"GET", "/api/v1/audit/verify"},
+                new String[] {"PUT", "/api/v1/config"},
+                new String[] {"POST", "/api/v1/config/preview"},
+                new String[] {"POST", "/api/v1/alerts/1/acknowledge"},
+                new String[] {"POST", "/api/v1/alerts/1/assign"},
+                new String[] {"POST", "/api/v1/alerts/1/resolve"},
+                new String[] {"PUT", "/api/v1/users/1/role"},
+                new String[] {"POST", "/api/v1/events"},
+                new String[] {"POST", "/api/v1/explain/risk"});
+        for (String[] route : refused) {
+            Response r = send(route[0], route[1], viewer, "{}", "application/json");
+            assertThat(r.status()).as(route[0] + " " + route[1] + ": " + r.raw().body()).isEqualTo(403);
+            assertThat(r.json().get("code").asText()).isEqualTo("forbidden");
+        }
+    }
+
+    // ---- admin: users, config, audit; alerts
+
+    @Test
+    void adminManagesUsersConfigAndAudit() {
+        String admin = adminToken();
+        tokenFor("viewer");
+        Response list = get("/api/v1/users", admin);
+        assertThat(list.json()).hasSize(2);
+        long viewerId = list.json().get(1).get("id").asLong();
+        Response promoted = send("PUT", "/api/v1/users/" + viewerId + "/role", admin, "{\"role\":\"analyst\"}", "application/json");
+        assertThat(promoted.json().get("role").asText()).isEqualTo("analyst");
+        assertThat(post("/api/v1/users/" + viewerId + "/disable", admin, null).json().get("enabled").asBoolean()).isFalse();
+        assertThat(post("/api/v1/users/" + viewerId + "/enable", admin, null).json().get("enabled").asBoolean()).isTrue();
+        assertError(post("/api/v1/users/99999/disable", admin, null), 404, "not_found");
+
+        Response config = get("/api/v1/config", admin);
+        int version = config.json().get("version").asInt();
+        String doc = config.raw().body();
+        Response updated = send("PUT", "/api/v1/config", admin, doc, "application/json");
+        assertThat(updated.status()).as(updated.raw().body()).isEqualTo(200);
+        assertThat(updated.json().get("version").asInt()).isEqualTo(version + 1);
+        assertError(send("PUT", "/api/v1/config", admin, doc, "application/json"), 409, "conflict");
+        String invalid = doc.replaceFirst("\"low\":[0-9.]+", "\"low\":7.5").replaceFirst("\"version\":\\d+", "\"version\":" + (version + 1));
+        Response rejected = send("PUT", "/api/v1/config", admin, invalid, "application/json");
+        assertError(rejected, 400, "invalid");
+        assertThat(rejected.json().get("problems")).isNotEmpty();
+        assertThat(post("/api/v1/config/preview", admin, doc).status()).isEqualTo(200);
+        assertThat(get("/api/v1/config/history", admin).json()).hasSize(2);
+
+        Response logs = get("/api/v1/audit/logs?limit=2", admin);
+        assertThat(logs.json().get("items")).hasSize(2);
+        assertThat(logs.json().get("next_cursor").isNull()).isFalse();
+        assertThat(get("/api/v1/audit/verify", admin).json().get("result").asText()).isEqualTo("intact");
+    }
+
+    @Test
+    void alertRoutesAnswer() {
+        String analyst = tokenFor("analyst");
+        Response list = get("/api/v1/alerts?status=open&severity=high,critical", analyst);
+        assertThat(list.status()).as(list.raw().body()).isEqualTo(200);
+        assertThat(list.json().get("items").isArray()).isTrue();
+        assertThat(get("/api/v1/alerts/stats", analyst).status()).isEqualTo(200);
+        assertError(get("/api/v1/alerts/12345", analyst), 404, "not_found");
+        assertError(post("/api/v1/alerts/12345/acknowledge", analyst, null), 404, "not_found");
+        assertError(post("/api/v1/alerts/12345/resolve", analyst, "{\"resolution\":\"nonsense\"}"), 400, "bad_request");
+        assertError(get("/api/v1/alerts?status=lost", analyst), 400, "bad_request");
+    }
+}
