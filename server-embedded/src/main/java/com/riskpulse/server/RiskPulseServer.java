@@ -14,13 +14,20 @@ import com.riskpulse.server.http.Json;
 import com.riskpulse.server.http.ServerSettings;
 import com.riskpulse.server.ingest.IngestController;
 import com.riskpulse.server.risk.RiskController;
+import com.riskpulse.server.stream.RiskStreamHub;
+import com.riskpulse.server.stream.StreamMetrics;
+import com.riskpulse.server.stream.StreamSettings;
 import com.riskpulse.server.user.UserController;
+import com.riskpulse.server.ws.RiskStreamEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import io.javalin.websocket.WsHandlerType;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -43,6 +50,10 @@ public final class RiskPulseServer {
     private final IngestController ingest;
     private final HealthController health;
     private final ExplainController explain;
+    private final RiskEngine engine;
+    private final RiskStreamHub hub;
+    private final RiskStreamEndpoint stream;
+    private final List<AutoCloseable> feeds = new ArrayList<>();
     private Javalin app;
 
     public RiskPulseServer(RiskEngine engine, ServerSettings settings) {
@@ -62,6 +73,11 @@ public final class RiskPulseServer {
         this.ingest = new IngestController(engine.pipeline());
         this.health = new HealthController(engine.database().dataSource(), engine.pipeline());
         this.explain = new ExplainController(engine.assessments(), engine.audit());
+        this.engine = engine;
+        // the live feed's floor is the configured low threshold, read per message: a change applies at once
+        this.hub = new RiskStreamHub(StreamSettings.DEFAULTS, () -> engine.config().current().thresholds().low(),
+                engine.pipeline()::stats);
+        this.stream = new RiskStreamEndpoint(hub, engine.tokens());
     }
 
     /** The whole API: reading this method is reading the API. */
@@ -103,6 +119,8 @@ public final class RiskPulseServer {
         r.post(API + "/explain/risk", explain::explain);
         r.get(API + "/health", health::health, Access.PUBLIC);
 
+        r.addWsHandler(WsHandlerType.WEBSOCKET, "/ws/risk-stream", stream::configure);
+
         Errors.register(r);
     }
 
@@ -126,6 +144,9 @@ public final class RiskPulseServer {
     /** Starts on {@code port}; 0 picks a free one (see {@link #port()}). */
     public synchronized RiskPulseServer start(int port) {
         if (app != null) throw new IllegalStateException("server already started on port " + app.port());
+        hub.start();
+        feeds.add(engine.pipeline().subscribe(hub));
+        feeds.add(engine.alertPolicy().subscribe(hub));
         app = Javalin.create(this::configure).start(port);
         return this;
     }
@@ -135,11 +156,26 @@ public final class RiskPulseServer {
         return app.port();
     }
 
-    /** Stops accepting requests; the engine keeps running. */
+    /** Clients connected to {@code /ws/risk-stream}, and what the hub did for them: for health and metrics. */
+    public StreamMetrics streamMetrics() {
+        return hub.metrics();
+    }
+
+    /** Stops accepting requests and closes live clients; the engine keeps running. */
     public synchronized void stop() {
         if (app != null) {
             app.stop();
             app = null;
         }
+        for (AutoCloseable feed : feeds) {
+            try {
+                feed.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not unsubscribe the live stream", e);
+            }
+        }
+        feeds.clear();
+        hub.close();
+        stream.close();
     }
 }

@@ -325,4 +325,96 @@ abstract class ServerContract {
         assertError(post("/api/v1/alerts/12345/resolve", analyst, "{\"resolution\":\"nonsense\"}"), 400, "bad_request");
         assertError(get("/api/v1/alerts?status=lost", analyst), 400, "bad_request");
     }
+
+    // ---- /ws/risk-stream
+
+    @Test
+    void aWebSocketClientReceivesScoredEventsWithinASecondOfIngest() throws Exception {
+        String token = tokenFor("analyst");
+        WsClient client = WsClient.connect(server.port(), "?token=" + token, false);
+        client.send("{\"type\":\"subscribe\",\"min_level\":\"low\",\"types\":[\"assessment\",\"alert\"]}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !client.ofType("subscribed").isEmpty());
+
+        Response r = post("/api/v1/events", token, event("ws-1"));
+        assertThat(r.status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> !client.ofType("assessment").isEmpty());
+        JsonNode assessment = client.ofType("assessment").getFirst().get("data");
+        assertThat(assessment.get("event_id").asText()).isEqualTo("ws-1");
+        assertThat(assessment.get("entity_id").asText()).isEqualTo("acct-42");
+        assertThat(assessment.has("risk_id")).isTrue();
+        client.close();
+    }
+
+    @Test
+    void aWebSocketClientIsToldOfAlertsRaisedByTheStream() throws Exception {
+        String token = tokenFor("analyst");
+        WsClient client = WsClient.connect(server.port(), "?token=" + token, false);
+        StringBuilder burst = new StringBuilder();
+        Instant t = Instant.now();
+        for (int i = 0; i < 12; i++) {
+            burst.append("""
+                    {"event_id":"ct-%d","entity_id":"acct-ct","timestamp":"%s","type":"PAYMENT","amount":%d,"currency":"EUR","channel":"CARD_NOT_PRESENT","merchant_id":"m-x","merchant_category":"5999"}
+                    """.formatted(i, t.plusSeconds(3L * i), 1 + i % 3));
+        }
+        Response r = send("POST", "/api/v1/events", token, burst.toString(), "application/x-ndjson");
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.ofType("alert").stream()
+                .anyMatch(m -> m.path("change").asText().equals("raised") && m.path("data").path("entity_id").asText().equals("acct-ct")));
+        client.close();
+    }
+
+    @Test
+    void aWebSocketWithoutAValidTokenIsClosed() throws Exception {
+        WsClient garbage = WsClient.connect(server.port(), "?token=not-a-token", false);
+        assertThat(garbage.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+
+        WsClient bare = WsClient.connect(server.port(), "", false); // the original system's JavaScript example
+        await().atMost(Duration.ofSeconds(5)).until(() -> !bare.ofType("auth_required").isEmpty());
+        bare.send("{\"type\":\"auth\",\"token\":\"forged\"}");
+        assertThat(bare.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(bare.ofType("assessment")).isEmpty();
+    }
+
+    @Test
+    void aTokenInTheFirstMessageOpensTheStream() throws Exception {
+        String token = tokenFor("viewer");
+        WsClient client = WsClient.connect(server.port(), "", false);
+        client.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
+        client.send("{\"type\":\"subscribe\",\"min_level\":\"low\"}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !client.ofType("subscribed").isEmpty());
+        post("/api/v1/events", adminToken(), event("ws-first-message"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !client.ofType("assessment").isEmpty());
+        client.close();
+    }
+
+    @Test
+    void aStalledWebSocketClientDoesNotDelayAnother() throws Exception {
+        String token = tokenFor("analyst");
+        String subscribe = "{\"type\":\"subscribe\",\"min_level\":\"low\",\"types\":[\"assessment\"]}";
+        WsClient stalled = WsClient.connect(server.port(), "?token=" + token, true);
+        stalled.send(subscribe);
+        WsClient fast = WsClient.connect(server.port(), "?token=" + token, false);
+        fast.send(subscribe);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !fast.ofType("subscribed").isEmpty());
+
+        int events = 2_000;
+        for (int batch = 0; batch < events; batch += 250) { // under the test server's 64 KiB body limit
+            StringBuilder ndjson = new StringBuilder();
+            for (int i = batch; i < batch + 250; i++) {
+                ndjson.append("""
+                        {"event_id":"s-%d","entity_id":"acct-%d","timestamp":"%s","type":"PAYMENT","amount":12.5,"currency":"EUR"}
+                        """.formatted(i, i % 400, Instant.now()));
+            }
+            Response r = send("POST", "/api/v1/events", token, ndjson.toString(), "application/x-ndjson");
+            assertThat(r.status()).as(r.raw().body()).isEqualTo(202);
+        }
+
+        // the fast client gets every assessment although the other reads nothing
+        await().atMost(Duration.ofSeconds(15)).until(() -> fast.ofType("assessment").size() >= events);
+        assertThat(stalled.ofType("assessment").size()).isLessThan(events);
+        fast.close();
+        stalled.close();
+    }
 }
