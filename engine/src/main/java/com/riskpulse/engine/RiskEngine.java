@@ -12,6 +12,9 @@ import com.riskpulse.engine.auth.PasswordHasher;
 import com.riskpulse.engine.auth.TokenService;
 import com.riskpulse.engine.config.ConfigService;
 import com.riskpulse.engine.config.Environment;
+import com.riskpulse.engine.config.EnvironmentVariable;
+import com.riskpulse.engine.simulator.Simulator;
+import com.riskpulse.engine.simulator.SimulatorSettings;
 import com.riskpulse.engine.config.JdbcConfigVersions;
 import com.riskpulse.engine.score.LiveScoringModel;
 import com.riskpulse.engine.score.ScoringConfig;
@@ -29,6 +32,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -115,6 +120,24 @@ public final class RiskEngine implements AutoCloseable {
     public AlertService alerts() { return alerts; }
     public AlertPolicy alertPolicy() { return alertPolicy; }
     public Pipeline pipeline() { return pipeline; }
+
+    /**
+     * Feeds the built-in simulator into the pipeline in real time (event timestamps follow the wall clock),
+     * with a fresh seed so that its event ids never collide with an earlier run's. Stops with the engine.
+     */
+    public Thread startSimulator(double eventsPerSecond) {
+        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(System.currentTimeMillis())
+                .withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS)).withEventsPerSecond(eventsPerSecond).withSpeedFactor(1);
+        log.info("simulator on: {} events/s on a day's average", eventsPerSecond);
+        return pipeline.addSource(new Simulator(settings));
+    }
+
+    /** Starts the simulator when {@code SIMULATOR_ENABLED} (default {@code enabledByDefault}) says so. */
+    public void startSimulatorIfEnabled(Environment env, boolean enabledByDefault) {
+        if (env.bool(EnvironmentVariable.SIMULATOR_ENABLED, enabledByDefault)) {
+            startSimulator(env.number(EnvironmentVariable.SIMULATOR_RATE, 200));
+        }
+    }
 
     /** Stops in order: retention, the pipeline (drained to storage), the alert writer, Hibernate, the pool. */
     @Override

@@ -47,6 +47,7 @@ public final class ServerMain {
             case BootstrapOutcome.AlreadyInitialised ignored -> { }
         }
         RiskPulseServer server = new RiskPulseServer(engine, settings).start();
+        engine.startSimulatorIfEnabled(env, false); // off on a server unless SIMULATOR_ENABLED=true
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

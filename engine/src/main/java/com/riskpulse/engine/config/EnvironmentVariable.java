@@ -32,6 +32,8 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
     public static final String MAX_FAILED_LOGINS = "MAX_FAILED_LOGINS";
     public static final String LOCKOUT_MINUTES = "LOCKOUT_MINUTES";
     public static final String NODE_ID = "NODE_ID";
+    public static final String SIMULATOR_ENABLED = "SIMULATOR_ENABLED";
+    public static final String SIMULATOR_RATE = "SIMULATOR_RATE";
 
     static final List<EnvironmentVariable> ALL = List.of(
             new EnvironmentVariable(APP_NAME, "RiskPulse", "name shown in the console title and the API's OpenAPI page"),
@@ -57,7 +59,9 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(REGISTRATION_MAX_ROLE, "analyst", "highest role self-registration may grant: viewer or analyst (never admin)"),
             new EnvironmentVariable(MAX_FAILED_LOGINS, "5", "consecutive failed logins that lock an account"),
             new EnvironmentVariable(LOCKOUT_MINUTES, "15", "how long a locked account stays locked"),
-            new EnvironmentVariable(NODE_ID, "0", "this node's id (0-1023) in assessment ids; distinct per server in a cluster"));
+            new EnvironmentVariable(NODE_ID, "0", "this node's id (0-1023) in assessment ids; distinct per server in a cluster"),
+            new EnvironmentVariable(SIMULATOR_ENABLED, "false on a server, true in the console", "feed the built-in simulator into the pipeline"),
+            new EnvironmentVariable(SIMULATOR_RATE, "200", "simulator events per second, a day's average (its customers sleep at night)"));
 
     static boolean isSecret(String name) {
         return name.equals(SECRET_KEY) || name.endsWith("_API_KEY") || name.endsWith("PASSWORD");
