@@ -5,6 +5,7 @@ import com.riskpulse.server.alert.AlertController;
 import com.riskpulse.server.audit.AuditController;
 import com.riskpulse.server.auth.AuthController;
 import com.riskpulse.server.config.ConfigController;
+import com.riskpulse.server.docs.ApiDocs;
 import com.riskpulse.server.explain.ExplainController;
 import com.riskpulse.server.health.HealthController;
 import com.riskpulse.server.http.Access;
@@ -23,12 +24,15 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.Roles;
 import io.javalin.websocket.WsHandlerType;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The headless server: the engine behind the REST API. Built from a started {@link RiskEngine}, not started by the
@@ -121,6 +125,9 @@ public final class RiskPulseServer {
 
         r.addWsHandler(WsHandlerType.WEBSOCKET, "/ws/risk-stream", stream::configure);
 
+        // documentation, no token (the before-handler guards /api/v1 only): keep docs/OpenApiSpec in step with this table
+        ApiDocs.register(r);
+
         Errors.register(r);
     }
 
@@ -128,6 +135,7 @@ public final class RiskPulseServer {
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         c.http.maxRequestSize = settings.maxBodyBytes();
         c.startup.showJavalinBanner = false;
+        c.staticFiles.enableWebjars(); // /webjars/**: Swagger UI and ReDoc for /docs and /redoc
         if (!settings.corsOrigins().isEmpty()) {
             c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
@@ -154,6 +162,26 @@ public final class RiskPulseServer {
     public synchronized int port() {
         if (app == null) throw new IllegalStateException("server not started");
         return app.port();
+    }
+
+    /** One route of the running server: an HTTP method (or {@code WS}) and a path, public when it needs no token. */
+    public record Route(String method, String path, boolean isPublic) {
+    }
+
+    /** The route table as Javalin holds it (handlers such as before-handlers left out): for the OpenAPI check. */
+    public synchronized List<Route> routeTable() {
+        if (app == null) throw new IllegalStateException("server not started");
+        List<Route> out = new ArrayList<>();
+        for (ParsedEndpoint parsed : app.unsafe.internalRouter.allHttpHandlers()) {
+            var endpoint = parsed.endpoint;
+            if (!endpoint.method.isHttpMethod()) continue;
+            Roles roles = endpoint.metadata(Roles.class);
+            Set<?> marks = roles == null ? Set.of() : roles.getRoles();
+            out.add(new Route(endpoint.method.name(), endpoint.path, marks.contains(Access.PUBLIC)));
+        }
+        app.unsafe.internalRouter.allWsHandlers().stream().filter(ws -> ws.getType() == WsHandlerType.WEBSOCKET)
+                .forEach(ws -> out.add(new Route("WS", ws.getPath(), false)));
+        return out;
     }
 
     /** Clients connected to {@code /ws/risk-stream}, and what the hub did for them: for health and metrics. */
