@@ -77,7 +77,8 @@ abstract class ServerContract {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isBlank() ? null : Json.tree(r.body());
+            boolean isJson = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            JsonNode json = r.body().isBlank() || !isJson ? null : Json.tree(r.body());
             return new Response(r.statusCode(), json, r);
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -324,6 +325,110 @@ abstract class ServerContract {
         assertError(post("/api/v1/alerts/12345/acknowledge", analyst, null), 404, "not_found");
         assertError(post("/api/v1/alerts/12345/resolve", analyst, "{\"resolution\":\"nonsense\"}"), 400, "bad_request");
         assertError(get("/api/v1/alerts?status=lost", analyst), 400, "bad_request");
+    }
+
+    // ---- operations: /metrics, request ids, TLS
+
+    @Test
+    void metricsArePrometheusTextAndMoveAfterIngest() {
+        Response before = get("/metrics", null);
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.header("Content-Type")).startsWith("text/plain");
+        String text = before.raw().body();
+        for (String name : List.of("riskpulse_events_scored_total", "riskpulse_events_received_total", "riskpulse_dead_letters_total",
+                "riskpulse_pipeline_latency_seconds{quantile=\"0.99\"}", "riskpulse_partition_queue_depth", "riskpulse_store_queue_depth",
+                "riskpulse_ws_clients", "riskpulse_ws_messages_sent_total", "riskpulse_ws_messages_dropped_total",
+                "riskpulse_ws_disconnected_slow_total", "riskpulse_alerts{status=\"open\"}", "jvm_memory_used_bytes",
+                "jvm_gc_", "jvm_threads_live_threads")) {
+            assertThat(text).as(name).contains(name);
+        }
+        assertThat(metric(text, "riskpulse_events_scored_total")).isZero();
+        String analyst = tokenFor("analyst");
+        ingestOneAndWait(analyst);
+        await().atMost(Duration.ofSeconds(5)).until(() -> metric(get("/metrics", null).raw().body(), "riskpulse_events_scored_total") == 1.0);
+        String after = get("/metrics", null).raw().body();
+        assertThat(after).contains("http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/events\",status=\"202\"}");
+        assertThat(after).contains("route=\"/api/v1/risk/live\",status=\"200\"");
+        assertThat(metric(after, "riskpulse_pipeline_latency_seconds{quantile=\"0.99\"}")).isPositive();
+    }
+
+    static double metric(String text, String series) {
+        return text.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError("no series " + series));
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdTakingASaneOneFromTheClient() {
+        Response fresh = get("/api/v1/health", null);
+        assertThat(fresh.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(get("/api/v1/health", null).header("X-Request-Id")).isNotEqualTo(fresh.header("X-Request-Id"));
+        assertThat(withRequestId("/api/v1/health", "trace-abc.123").header("X-Request-Id")).isEqualTo("trace-abc.123");
+        assertThat(withRequestId("/api/v1/health", "bad id <script>").header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(withRequestId("/nowhere", "on-a-404").header("X-Request-Id")).isEqualTo("on-a-404");
+    }
+
+    @Test
+    void theRequestIdOfA500IsTheOneInItsBody() {
+        String admin = adminToken();
+        engine.database().close(); // test-only way to make the next query fail unexpectedly
+        Response failed = withRequestId("/api/v1/alerts", "req-500-check", admin);
+        assertThat(failed.status()).as(failed.raw().body()).isEqualTo(500);
+        assertThat(failed.json().get("code").asText()).isEqualTo("internal_error");
+        assertThat(failed.json().get("request_id").asText()).isEqualTo("req-500-check").isEqualTo(failed.header("X-Request-Id"));
+    }
+
+    Response withRequestId(String path, String requestId) {
+        return withRequestId(path, requestId, null);
+    }
+
+    Response withRequestId(String path, String requestId, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).header("X-Request-Id", requestId);
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body().isBlank() ? null : Json.tree(r.body()), r);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void servesHttpsFromAKeystore() throws Exception {
+        Path keystore = dataDir.resolve("server.p12");
+        String password = "changeit-123";
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "riskpulse", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", password, "-keypass", password)
+                .redirectErrorStream(true).start();
+        String out = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor()).as(out).isZero();
+
+        RiskPulseServer tls = new RiskPulseServer(engine, new ServerSettings(0, List.of(), 64 * 1024)
+                .withTls(new ServerSettings.Tls(keystore, password, 0))).start(0);
+        try {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = java.nio.file.Files.newInputStream(keystore)) {
+                trust.load(in, password.toCharArray());
+            }
+            var certOnly = java.security.KeyStore.getInstance("PKCS12");
+            certOnly.load(null, null);
+            certOnly.setCertificateEntry("server", trust.getCertificate("riskpulse"));
+            var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(certOnly);
+            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            HttpClient https = HttpClient.newBuilder().sslContext(context).build();
+            assertThat(tls.tlsPort()).isPositive().isNotEqualTo(tls.port());
+            HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + tls.tlsPort() + "/api/v1/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(Json.tree(r.body()).get("status").asText()).isEqualTo("ok");
+            assertThat(r.sslSession()).isPresent();
+        } finally {
+            tls.stop();
+        }
     }
 
     // ---- /ws/risk-stream
