@@ -11,9 +11,13 @@ import com.riskpulse.server.health.HealthController;
 import com.riskpulse.server.http.Access;
 import com.riskpulse.server.http.Authentication;
 import com.riskpulse.server.http.Errors;
+import com.riskpulse.server.http.AccessLog;
 import com.riskpulse.server.http.Json;
+import com.riskpulse.server.http.RequestIds;
 import com.riskpulse.server.http.ServerSettings;
 import com.riskpulse.server.ingest.IngestController;
+import com.riskpulse.server.metrics.MetricsController;
+import com.riskpulse.server.metrics.ServerMetrics;
 import com.riskpulse.server.risk.RiskController;
 import com.riskpulse.server.stream.RiskStreamHub;
 import com.riskpulse.server.stream.StreamMetrics;
@@ -23,10 +27,16 @@ import com.riskpulse.server.ws.RiskStreamEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.javalin.security.Roles;
 import io.javalin.websocket.WsHandlerType;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,8 +67,13 @@ public final class RiskPulseServer {
     private final RiskEngine engine;
     private final RiskStreamHub hub;
     private final RiskStreamEndpoint stream;
+    private final ServerMetrics metrics;
+    private final MetricsController metricsEndpoint;
     private final List<AutoCloseable> feeds = new ArrayList<>();
     private Javalin app;
+    private ServerConnector tlsConnector;
+    private ServerConnector plainConnector;
+    private int requestedPort;
 
     public RiskPulseServer(RiskEngine engine, ServerSettings settings) {
         this(engine, settings, Clock.systemUTC());
@@ -82,10 +97,13 @@ public final class RiskPulseServer {
         this.hub = new RiskStreamHub(StreamSettings.DEFAULTS, () -> engine.config().current().thresholds().low(),
                 engine.pipeline()::stats);
         this.stream = new RiskStreamEndpoint(hub, engine.tokens());
+        this.metrics = new ServerMetrics(engine.pipeline()::stats, hub::metrics, engine.alerts(), clock);
+        this.metricsEndpoint = new MetricsController(metrics, settings.metricsToken());
     }
 
     /** The whole API: reading this method is reading the API. */
     private void routes(RoutesConfig r) {
+        r.before(RequestIds::assign);
         r.beforeMatched(API + "/*", authentication::authenticate);
 
         r.post(API + "/auth/register", auth::register, Access.PUBLIC);
@@ -122,6 +140,7 @@ public final class RiskPulseServer {
         r.post(API + "/events", ingest::ingest);
         r.post(API + "/explain/risk", explain::explain);
         r.get(API + "/health", health::health, Access.PUBLIC);
+        r.get("/metrics", metricsEndpoint::scrape, Access.PUBLIC);
 
         r.addWsHandler(WsHandlerType.WEBSOCKET, "/ws/risk-stream", stream::configure);
 
@@ -142,7 +161,39 @@ public final class RiskPulseServer {
                 rule.exposeHeader("Retry-After");
             }));
         }
+        c.requestLogger.http(this::requestDone);
+        // with a connector added Javalin adds no default one: the plain HTTP connector is added explicitly
+        settings.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> {
+            plainConnector = new ServerConnector(server, new HttpConnectionFactory(http));
+            plainConnector.setPort(requestedPort);
+            return plainConnector;
+        }));
+        settings.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+            ssl.setKeyStorePassword(tls.password());
+            ssl.setKeyStoreType("PKCS12");
+            HttpConfiguration https = new HttpConfiguration(http);
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // a certificate for a public name still answers on localhost / an IP
+            https.addCustomizer(secure);
+            tlsConnector = new ServerConnector(server, ssl, new HttpConnectionFactory(https));
+            tlsConnector.setPort(tls.port());
+            return tlsConnector;
+        }));
         routes(c.routes);
+    }
+
+    /** After every HTTP request (also after errors): metrics and the access log line. */
+    private void requestDone(Context ctx, Float millis) {
+        String route;
+        try {
+            route = ctx.endpoints().matchedHttpEndpoint().path;
+        } catch (RuntimeException none) {
+            route = "unmatched";
+        }
+        metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), millis);
+        AccessLog.log(ctx, route, millis);
     }
 
     public synchronized RiskPulseServer start() {
@@ -155,13 +206,20 @@ public final class RiskPulseServer {
         hub.start();
         feeds.add(engine.pipeline().subscribe(hub));
         feeds.add(engine.alertPolicy().subscribe(hub));
+        requestedPort = port;
         app = Javalin.create(this::configure).start(port);
         return this;
     }
 
     public synchronized int port() {
         if (app == null) throw new IllegalStateException("server not started");
-        return app.port();
+        return plainConnector == null ? app.port() : plainConnector.getLocalPort();
+    }
+
+    /** The HTTPS port (see {@link ServerSettings#tls()}); -1 when TLS is not configured. */
+    public synchronized int tlsPort() {
+        if (app == null) throw new IllegalStateException("server not started");
+        return tlsConnector == null ? -1 : tlsConnector.getLocalPort();
     }
 
     /** One route of the running server: an HTTP method (or {@code WS}) and a path, public when it needs no token. */
@@ -203,6 +261,8 @@ public final class RiskPulseServer {
             }
         }
         feeds.clear();
+        tlsConnector = null;
+        plainConnector = null;
         hub.close();
         stream.close();
     }

@@ -27,7 +27,7 @@ public final class ServerMain {
             settings = settings(args, ServerSettings.fromEnvironment(env));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: riskpulse-server [--port <port>]   (environment: DATABASE_URL, SECRET_KEY, DEBUG, CORS_ORIGINS, ADMIN_PASSWORD, ...)");
+            System.err.println("usage: riskpulse-server [--port <port>] [--tls-keystore <file.p12> [--tls-port <port>]]   (environment: DATABASE_URL, SECRET_KEY, DEBUG, CORS_ORIGINS, ADMIN_PASSWORD, METRICS_TOKEN, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_PORT, LOG_LEVEL, ...)");
             System.exit(2);
             return;
         }
@@ -54,7 +54,8 @@ public final class ServerMain {
             engine.close();
             stopped.countDown();
         }, "riskpulse-shutdown"));
-        System.out.println("RiskPulse server listening on http://localhost:" + server.port() + RiskPulseServer.API);
+        System.out.println("RiskPulse server listening on http://localhost:" + server.port() + RiskPulseServer.API
+                + (settings.tls().isPresent() ? " and https://localhost:" + server.tlsPort() + RiskPulseServer.API : ""));
         stopped.await();
     }
 
@@ -69,6 +70,25 @@ public final class ServerMain {
                         s = s.withPort(Integer.parseInt(args[++i]));
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("--port: '" + args[i] + "' is not a port number");
+                    }
+                }
+                case "--tls-keystore", "--tls-port" -> {
+                    String flag = args[i];
+                    if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
+                    String value = args[++i];
+                    ServerSettings.Tls tls = s.tls().orElse(null);
+                    if (flag.equals("--tls-keystore")) {
+                        String password = System.getenv("TLS_KEYSTORE_PASSWORD");
+                        if (password == null && tls == null) throw new IllegalArgumentException("--tls-keystore needs TLS_KEYSTORE_PASSWORD in the environment");
+                        s = s.withTls(new ServerSettings.Tls(java.nio.file.Path.of(value), tls == null ? password : tls.password(),
+                                tls == null ? ServerSettings.DEFAULT_TLS_PORT : tls.port()));
+                    } else {
+                        if (tls == null) throw new IllegalArgumentException("--tls-port needs a keystore: --tls-keystore or TLS_KEYSTORE first");
+                        try {
+                            s = s.withTls(new ServerSettings.Tls(tls.keystore(), tls.password(), Integer.parseInt(value)));
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--tls-port: '" + value + "' is not a port number");
+                        }
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);

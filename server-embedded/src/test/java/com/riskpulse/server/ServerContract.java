@@ -2,6 +2,10 @@ package com.riskpulse.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.riskpulse.engine.RiskEngine;
+import com.riskpulse.engine.auth.AuthSettings;
+import com.riskpulse.engine.auth.Permission;
+import com.riskpulse.engine.auth.Role;
+import com.riskpulse.engine.auth.TokenService;
 import com.riskpulse.engine.config.Environment;
 import com.riskpulse.server.http.Json;
 import com.riskpulse.server.http.ServerSettings;
@@ -31,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 abstract class ServerContract {
 
     static final String ADMIN_PASSWORD = "admin-password-123";
+    static final String SECRET_KEY = "test-secret-key-that-is-long-enough-for-hs256-0123456789abcdef";
 
     @TempDir
     Path dataDir;
@@ -49,7 +54,7 @@ abstract class ServerContract {
         env.put("DATABASE_URL", databaseUrl());
         env.put("RISKPULSE_DATA_DIR", dataDir.toString());
         env.put("BCRYPT_COST", "4");
-        env.put("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256-0123456789abcdef");
+        env.put("SECRET_KEY", SECRET_KEY);
         engine = RiskEngine.start(Environment.of(env), RiskEngine.Mode.SERVER, Clock.systemUTC());
         engine.users().bootstrapAdmin(Optional.of(ADMIN_PASSWORD));
         server = new RiskPulseServer(engine, new ServerSettings(0, List.of(), 64 * 1024)).start(0);
@@ -77,7 +82,8 @@ abstract class ServerContract {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body().isBlank() ? null : Json.tree(r.body());
+            boolean isJson = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            JsonNode json = r.body().isBlank() || !isJson ? null : Json.tree(r.body());
             return new Response(r.statusCode(), json, r);
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -324,6 +330,219 @@ abstract class ServerContract {
         assertError(post("/api/v1/alerts/12345/acknowledge", analyst, null), 404, "not_found");
         assertError(post("/api/v1/alerts/12345/resolve", analyst, "{\"resolution\":\"nonsense\"}"), 400, "bad_request");
         assertError(get("/api/v1/alerts?status=lost", analyst), 400, "bad_request");
+    }
+
+    // ---- operations: /metrics, request ids, TLS
+
+    @Test
+    void metricsArePrometheusTextAndMoveAfterIngest() {
+        Response before = get("/metrics", null);
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.header("Content-Type")).startsWith("text/plain");
+        String text = before.raw().body();
+        for (String name : List.of("riskpulse_events_scored_total", "riskpulse_events_received_total", "riskpulse_dead_letters_total",
+                "riskpulse_pipeline_latency_seconds{quantile=\"0.99\"}", "riskpulse_partition_queue_depth", "riskpulse_store_queue_depth",
+                "riskpulse_ws_clients", "riskpulse_ws_messages_sent_total", "riskpulse_ws_messages_dropped_total",
+                "riskpulse_ws_disconnected_slow_total", "riskpulse_alerts{status=\"open\"}", "jvm_memory_used_bytes",
+                "jvm_gc_", "jvm_threads_live_threads")) {
+            assertThat(text).as(name).contains(name);
+        }
+        assertThat(metric(text, "riskpulse_events_scored_total")).isZero();
+        String analyst = tokenFor("analyst");
+        ingestOneAndWait(analyst);
+        await().atMost(Duration.ofSeconds(5)).until(() -> metric(get("/metrics", null).raw().body(), "riskpulse_events_scored_total") == 1.0);
+        String after = get("/metrics", null).raw().body();
+        assertThat(after).contains("http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/events\",status=\"202\"}");
+        assertThat(after).contains("route=\"/api/v1/risk/live\",status=\"200\"");
+        assertThat(metric(after, "riskpulse_pipeline_latency_seconds{quantile=\"0.99\"}")).isPositive();
+    }
+
+    static double metric(String text, String series) {
+        return text.lines().filter(l -> l.startsWith(series + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError("no series " + series));
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdTakingASaneOneFromTheClient() {
+        Response fresh = get("/api/v1/health", null);
+        assertThat(fresh.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(get("/api/v1/health", null).header("X-Request-Id")).isNotEqualTo(fresh.header("X-Request-Id"));
+        assertThat(withRequestId("/api/v1/health", "trace-abc.123").header("X-Request-Id")).isEqualTo("trace-abc.123");
+        assertThat(withRequestId("/api/v1/health", "bad id <script>").header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(withRequestId("/nowhere", "on-a-404").header("X-Request-Id")).isEqualTo("on-a-404");
+    }
+
+    @Test
+    void theRequestIdOfA500IsTheOneInItsBody() {
+        String admin = adminToken();
+        engine.database().close(); // test-only way to make the next query fail unexpectedly
+        Response failed = withRequestId("/api/v1/alerts", "req-500-check", admin);
+        assertThat(failed.status()).as(failed.raw().body()).isEqualTo(500);
+        assertThat(failed.json().get("code").asText()).isEqualTo("internal_error");
+        assertThat(failed.json().get("request_id").asText()).isEqualTo("req-500-check").isEqualTo(failed.header("X-Request-Id"));
+    }
+
+    Response withRequestId(String path, String requestId) {
+        return withRequestId(path, requestId, null);
+    }
+
+    Response withRequestId(String path, String requestId, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).header("X-Request-Id", requestId);
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body().isBlank() ? null : Json.tree(r.body()), r);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void servesHttpsFromAKeystore() throws Exception {
+        Path keystore = dataDir.resolve("server.p12");
+        String password = "changeit-123";
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "riskpulse", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", password, "-keypass", password)
+                .redirectErrorStream(true).start();
+        String out = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor()).as(out).isZero();
+
+        RiskPulseServer tls = new RiskPulseServer(engine, new ServerSettings(0, List.of(), 64 * 1024)
+                .withTls(new ServerSettings.Tls(keystore, password, 0))).start(0);
+        try {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = java.nio.file.Files.newInputStream(keystore)) {
+                trust.load(in, password.toCharArray());
+            }
+            var certOnly = java.security.KeyStore.getInstance("PKCS12");
+            certOnly.load(null, null);
+            certOnly.setCertificateEntry("server", trust.getCertificate("riskpulse"));
+            var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(certOnly);
+            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            HttpClient https = HttpClient.newBuilder().sslContext(context).build();
+            assertThat(tls.tlsPort()).isPositive().isNotEqualTo(tls.port());
+            HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + tls.tlsPort() + "/api/v1/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(Json.tree(r.body()).get("status").asText()).isEqualTo("ok");
+            assertThat(r.sslSession()).isPresent();
+        } finally {
+            tls.stop();
+        }
+    }
+
+    // ---- the permission matrix, tokens, alerts worked over HTTP, CORS
+
+    @Test
+    void everyProtectedRouteIsRefusedExactlyWherePermissionSaysSo() {
+        record Route(String method, String path, Permission permission) { }
+        List<Route> routes = List.of(
+                new Route("GET", "/api/v1/risk/live", Permission.READ_RISKS),
+                new Route("GET", "/api/v1/risk/history", Permission.READ_RISKS),
+                new Route("GET", "/api/v1/risk/stats", Permission.READ_STATS),
+                new Route("GET", "/api/v1/risk/999999", Permission.READ_RISKS),
+                new Route("GET", "/api/v1/alerts", Permission.READ_ALERTS),
+                new Route("GET", "/api/v1/alerts/stats", Permission.READ_STATS),
+                new Route("GET", "/api/v1/alerts/999999", Permission.READ_ALERTS),
+                new Route("POST", "/api/v1/alerts/999999/acknowledge", Permission.WORK_ALERTS),
+                new Route("POST", "/api/v1/alerts/999999/assign", Permission.WORK_ALERTS),
+                new Route("POST", "/api/v1/alerts/999999/resolve", Permission.WORK_ALERTS),
+                new Route("GET", "/api/v1/config", Permission.READ_CONFIG),
+                new Route("PUT", "/api/v1/config", Permission.CHANGE_CONFIG),
+                new Route("POST", "/api/v1/config/preview", Permission.PREVIEW_CONFIG),
+                new Route("GET", "/api/v1/config/history", Permission.READ_CONFIG),
+                new Route("GET", "/api/v1/audit/logs", Permission.READ_AUDIT),
+                new Route("GET", "/api/v1/audit/verify", Permission.VERIFY_AUDIT),
+                new Route("GET", "/api/v1/users", Permission.MANAGE_USERS),
+                new Route("POST", "/api/v1/users", Permission.MANAGE_USERS),
+                new Route("PUT", "/api/v1/users/999999/role", Permission.MANAGE_USERS),
+                new Route("POST", "/api/v1/users/999999/disable", Permission.MANAGE_USERS),
+                new Route("POST", "/api/v1/users/999999/enable", Permission.MANAGE_USERS),
+                new Route("POST", "/api/v1/events", Permission.INGEST_EVENTS),
+                new Route("POST", "/api/v1/explain/risk", Permission.EXPLAIN));
+        Map<Role, String> tokens = Map.of(Role.VIEWER, tokenFor("viewer"), Role.ANALYST, tokenFor("analyst"), Role.ADMIN, adminToken());
+        List<String> wrong = new java.util.ArrayList<>();
+        for (Route route : routes) {
+            for (Role role : Role.values()) {
+                Response r = send(route.method(), route.path(), tokens.get(role), "{}", "application/json");
+                boolean refused = r.status() == 403;
+                if (refused == route.permission().grantedTo(role) || r.status() == 401 || r.status() >= 500) {
+                    wrong.add(role + " " + route.method() + " " + route.path() + " -> " + r.status() + " " + r.raw().body());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        long adminId = get("/api/v1/auth/me", adminToken()).json().get("id").asLong();
+        TokenService past = new TokenService(AuthSettings.defaults(SECRET_KEY, false, dataDir), id -> Optional.empty(),
+                Clock.fixed(Instant.now().minus(Duration.ofHours(3)), java.time.ZoneOffset.UTC));
+        String expired = past.issue(adminId, "admin", Role.ADMIN).token();
+        Response r = get("/api/v1/risk/live", expired);
+        assertError(r, 401, "unauthorized");
+        assertThat(r.json().get("message").asText()).contains("expired");
+    }
+
+    @Test
+    void anAlertRaisedByABurstIsAcknowledgedThenResolvedAndAudited() {
+        String analyst = tokenFor("analyst");
+        StringBuilder burst = new StringBuilder();
+        Instant t = Instant.now();
+        for (int i = 0; i < 12; i++) {
+            burst.append("""
+                    {"event_id":"ack-%d","entity_id":"acct-ack","timestamp":"%s","type":"PAYMENT","amount":%d,"currency":"EUR","channel":"CARD_NOT_PRESENT","merchant_id":"m-x","merchant_category":"5999"}
+                    """.formatted(i, t.plusSeconds(3L * i), 1 + i % 3));
+        }
+        assertThat(send("POST", "/api/v1/events", analyst, burst.toString(), "application/x-ndjson").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(15)).until(() -> openAlertIds(analyst, "acct-ack").size() == 1);
+        long id = openAlertIds(analyst, "acct-ack").getFirst();
+
+        Response acked = post("/api/v1/alerts/" + id + "/acknowledge", analyst, null);
+        assertThat(acked.status()).as(acked.raw().body()).isEqualTo(200);
+        assertThat(acked.json().get("status").asText()).isEqualToIgnoringCase("acknowledged");
+        assertThat(acked.json().get("acknowledged_by").asText()).isEqualTo("analyst1");
+        Response resolved = post("/api/v1/alerts/" + id + "/resolve", analyst, "{\"resolution\":\"confirmed_fraud\",\"note\":\"card testing\"}");
+        assertThat(resolved.status()).as(resolved.raw().body()).isEqualTo(200);
+        assertThat(resolved.json().get("status").asText()).isEqualToIgnoringCase("resolved");
+        assertThat(openAlertIds(analyst, "acct-ack")).isEmpty();
+
+        String admin = adminToken();
+        assertThat(get("/api/v1/audit/logs?action=alert_acknowledged", admin).json().get("items")).hasSize(1);
+        assertThat(get("/api/v1/audit/logs?action=alert_resolved", admin).json().get("items")).hasSize(1);
+        assertThat(get("/api/v1/audit/verify", admin).json().get("result").asText()).isEqualTo("intact");
+    }
+
+    List<Long> openAlertIds(String token, String entity) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String status : List.of("open", "acknowledged")) {
+            get("/api/v1/alerts?status=" + status, token).json().get("items").forEach(a -> {
+                if (a.get("entity_id").asText().equals(entity)) ids.add(a.get("id").asLong());
+            });
+        }
+        return ids;
+    }
+
+    @Test
+    void corsAnswersAnAllowedOriginAndNoOther() throws Exception {
+        RiskPulseServer cors = new RiskPulseServer(engine, new ServerSettings(0, List.of("https://console.example.com"), 64 * 1024)).start(0);
+        try {
+            for (String origin : List.of("https://console.example.com", "https://evil.example.com")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + cors.port() + "/api/v1/health"))
+                        .header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                Optional<String> allowed = r.headers().firstValue("Access-Control-Allow-Origin");
+                if (origin.contains("console")) assertThat(allowed).contains(origin); else assertThat(allowed).isEmpty();
+            }
+        } finally {
+            cors.stop();
+        }
     }
 
     // ---- /ws/risk-stream

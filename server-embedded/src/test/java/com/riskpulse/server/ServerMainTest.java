@@ -19,5 +19,9 @@ class ServerMainTest {
         assertThatThrownBy(() -> ServerMain.settings(new String[] {"--port"}, ServerSettings.defaults())).hasMessageContaining("--port");
         assertThatThrownBy(() -> ServerMain.settings(new String[] {"--port", "x"}, ServerSettings.defaults())).hasMessageContaining("not a port");
         assertThatThrownBy(() -> ServerMain.settings(new String[] {"--nope"}, ServerSettings.defaults())).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> ServerMain.settings(new String[] {"--tls-port", "9443"}, ServerSettings.defaults())).hasMessageContaining("keystore");
+        ServerSettings withTls = ServerSettings.defaults().withTls(new ServerSettings.Tls(java.nio.file.Path.of("a.p12"), "pw", 8443));
+        assertThat(ServerMain.settings(new String[] {"--tls-port", "9443"}, withTls).tls().orElseThrow().port()).isEqualTo(9443);
+        assertThat(ServerMain.settings(new String[] {"--tls-keystore", "b.p12"}, withTls).tls().orElseThrow().keystore()).hasToString("b.p12");
     }
 }

@@ -35,4 +35,9 @@ public final class Authentication {
         if (actor == null) throw ApiException.unauthorized("not authenticated");
         return actor;
     }
+
+    /** The authenticated actor, or null (public route, or authentication failed). */
+    public static Actor actorIfAny(Context ctx) {
+        return ctx.attribute(ACTOR);
+    }
 }

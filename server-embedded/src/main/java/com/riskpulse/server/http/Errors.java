@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
-import java.util.UUID;
 
 /** Maps every failure, in one place, to the one error shape {@link ApiError}. */
 public final class Errors {
@@ -31,7 +30,7 @@ public final class Errors {
         routes.exception(IllegalArgumentException.class, (e, ctx) -> write(ctx, ApiError.of(400, "bad_request", e.getMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, ApiError.of(e.getStatus(), code(e.getStatus()), e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
-            String requestId = UUID.randomUUID().toString();
+            String requestId = RequestIds.of(ctx);
             log.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
             write(ctx, new ApiError(500, "internal_error", "unexpected error; quote request id " + requestId, null, requestId, null));
         });
