@@ -175,6 +175,11 @@ public final class OpenApiSpec {
         op("get", API + "/health", "health", "Database and pipeline health").open()
                 .ok(200, "ok", ref(HealthView.class)).ok(503, "degraded (same shape, status `degraded`)", ref(HealthView.class));
 
+        op("get", "/metrics", "health", "Prometheus metrics: pipeline, WebSocket clients, alerts, HTTP, JVM").open().text()
+                .note("Open unless the server has `METRICS_TOKEN`: then send `Authorization: Bearer <METRICS_TOKEN>`"
+                        + " (not a user token). Names: `riskpulse_events_scored_total`, `riskpulse_pipeline_latency_seconds`,"
+                        + " `riskpulse_partition_queue_depth`, `riskpulse_store_queue_depth`, `riskpulse_ws_clients`,"
+                        + " `riskpulse_alerts{status}`, `http_server_requests_seconds`, `jvm_*`, ...");
         op("get", ApiDocs.SPEC, "docs", "This OpenAPI description").open().ok(200, "OpenAPI 3.1", F.objectNode().put("type", "object"));
         op("get", ApiDocs.SWAGGER, "docs", "Swagger UI on this description").open().html();
         op("get", ApiDocs.REDOC, "docs", "ReDoc on this description").open().html();
@@ -358,6 +363,13 @@ public final class OpenApiSpec {
             ObjectNode r = ((ObjectNode) o.get("responses")).putObject(Integer.toString(status));
             r.put("description", description);
             r.putObject("content").putObject("application/json").set("schema", schema);
+            return this;
+        }
+
+        Op text() {
+            ObjectNode r = ((ObjectNode) o.get("responses")).putObject("200");
+            r.put("description", "Prometheus text exposition format");
+            r.putObject("content").putObject("text/plain").putObject("schema").put("type", "string");
             return this;
         }
 
