@@ -3,6 +3,8 @@ package com.riskpulse.engine;
 import com.riskpulse.engine.auth.AuthSettings;
 import com.riskpulse.engine.auth.Role;
 import com.riskpulse.engine.config.Environment;
+import com.riskpulse.engine.storage.Dialect;
+import com.riskpulse.engine.stream.PipelineSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +30,14 @@ final class EngineSettings {
                 .withRegistrationMaxRole(maxRole)
                 .withLockout(env.integer(MAX_FAILED_LOGINS, base.maxFailedLogins()),
                         Duration.ofMinutes(env.integer(LOCKOUT_MINUTES, (int) base.lockout().toMinutes())));
+    }
+
+    /** The pipeline's sizes: the defaults for the database, with any the operator set. */
+    static PipelineSettings pipeline(Environment env, Dialect dialect) {
+        PipelineSettings d = PipelineSettings.defaultsFor(dialect);
+        return d.withQueues(env.integer(PIPELINE_QUEUE_CAPACITY, d.partitionQueueCapacity()),
+                        env.integer(STORE_QUEUE_CAPACITY, d.storeQueueCapacity()), env.integer(STORE_BATCH_SIZE, d.storeBatchSize()))
+                .withStoreWriters(env.integer(STORE_WRITERS, d.storeWriters()));
     }
 
     static int nodeId(Environment env) {

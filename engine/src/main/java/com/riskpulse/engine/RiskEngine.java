@@ -23,7 +23,6 @@ import com.riskpulse.engine.storage.DatabaseSettings;
 import com.riskpulse.engine.storage.HibernateSessions;
 import com.riskpulse.engine.stream.JdbcDeadLetters;
 import com.riskpulse.engine.stream.Pipeline;
-import com.riskpulse.engine.stream.PipelineSettings;
 import com.riskpulse.engine.user.HibernateUsers;
 import com.riskpulse.engine.user.UserService;
 import org.hibernate.SessionFactory;
@@ -89,7 +88,7 @@ public final class RiskEngine implements AutoCloseable {
             this.alertPolicy = AlertPolicy.start(alertStore, config.alertPolicy(), feed, clock);
             closeInOrder.push(alertPolicy::close); // after the pipeline: it drains into the policy
             this.alerts = new AlertService(alertStore, audit, feed, clock);
-            this.pipeline = Pipeline.start(PipelineSettings.defaultsFor(database.dialect()), model,
+            this.pipeline = Pipeline.start(EngineSettings.pipeline(env, database.dialect()), model,
                     new AssessmentIds(EngineSettings.nodeId(env)), assessments, new JdbcDeadLetters(database), alertPolicy, clock);
             closeInOrder.push(pipeline::close);
             this.retention = new Retention(assessments, config.retentionDays(), clock);

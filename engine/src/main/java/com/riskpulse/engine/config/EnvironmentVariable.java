@@ -32,6 +32,10 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
     public static final String MAX_FAILED_LOGINS = "MAX_FAILED_LOGINS";
     public static final String LOCKOUT_MINUTES = "LOCKOUT_MINUTES";
     public static final String NODE_ID = "NODE_ID";
+    public static final String PIPELINE_QUEUE_CAPACITY = "PIPELINE_QUEUE_CAPACITY";
+    public static final String STORE_QUEUE_CAPACITY = "STORE_QUEUE_CAPACITY";
+    public static final String STORE_BATCH_SIZE = "STORE_BATCH_SIZE";
+    public static final String STORE_WRITERS = "STORE_WRITERS";
     public static final String SIMULATOR_ENABLED = "SIMULATOR_ENABLED";
     public static final String SIMULATOR_RATE = "SIMULATOR_RATE";
 
@@ -60,6 +64,10 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(MAX_FAILED_LOGINS, "5", "consecutive failed logins that lock an account"),
             new EnvironmentVariable(LOCKOUT_MINUTES, "15", "how long a locked account stays locked"),
             new EnvironmentVariable(NODE_ID, "0", "this node's id (0-1023) in assessment ids; distinct per server in a cluster"),
+            new EnvironmentVariable(PIPELINE_QUEUE_CAPACITY, "4096", "events waiting per partition before sources (and REST ingest) are held back"),
+            new EnvironmentVariable(STORE_QUEUE_CAPACITY, "16384", "scored events waiting for the database writer"),
+            new EnvironmentVariable(STORE_BATCH_SIZE, "1000", "most assessments written in one batch"),
+            new EnvironmentVariable(STORE_WRITERS, "1 on H2, 2 on PostgreSQL", "threads (connections) writing assessments in parallel"),
             new EnvironmentVariable(SIMULATOR_ENABLED, "false on a server, true in the console", "feed the built-in simulator into the pipeline"),
             new EnvironmentVariable(SIMULATOR_RATE, "200", "simulator events per second, a day's average (its customers sleep at night)"));
 
