@@ -566,7 +566,7 @@ abstract class ServerContract {
     }
 
     @Test
-    void aWebSocketClientIsToldOfAlertsRaisedByTheStream() throws Exception {
+    void aWebSocketClientIsToldOfAlertsRaisedByTheStreamWithinASecond() throws Exception {
         String token = tokenFor("analyst");
         WsClient client = WsClient.connect(server.port(), "?token=" + token, false);
         StringBuilder burst = new StringBuilder();
@@ -579,7 +579,7 @@ abstract class ServerContract {
         Response r = send("POST", "/api/v1/events", token, burst.toString(), "application/x-ndjson");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.ofType("alert").stream()
+        await().atMost(Duration.ofSeconds(1)).until(() -> client.ofType("alert").stream()
                 .anyMatch(m -> m.path("change").asText().equals("raised") && m.path("data").path("entity_id").asText().equals("acct-ct")));
         client.close();
     }
