@@ -636,4 +636,20 @@ abstract class ServerContract {
         fast.close();
         stalled.close();
     }
+
+    @Test
+    void aMalformedNdjsonLineIsRejectedOnItsOwnAndTheOthersGoOn() {
+        String token = adminToken();
+        String body = event("nd-1") + "\n{\"event_id\": \"nd-2\", oops\n" + event("nd-3") + "\n";
+        Response r = send("POST", "/api/v1/events", token, body, "application/x-ndjson");
+
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+        assertThat(r.json()).hasSize(3);
+        assertThat(r.json().get(0).get("accepted").asBoolean()).isTrue();
+        assertThat(r.json().get(1).get("accepted").asBoolean()).isFalse();
+        assertThat(r.json().get(1).get("reason").asText()).startsWith("line 2: malformed JSON");
+        assertThat(r.json().get(2).get("accepted").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.assessments().byEventId("nd-3").isPresent()
+                && engine.assessments().byEventId("nd-1").isPresent());
+    }
 }

@@ -33,20 +33,46 @@ public final class IngestController {
         String body = ctx.body();
         if (body.isBlank()) throw ApiException.badRequest(null, "a JSON event, a JSON array or NDJSON is required");
         boolean ndjson = ctx.contentType() != null && ctx.contentType().startsWith("application/x-ndjson");
-        List<JsonNode> nodes = new ArrayList<>();
+        // everything is read before anything is offered: a body that cannot be read changes nothing
+        List<Item> items = new ArrayList<>();
+        boolean array = false;
         if (ndjson) {
-            for (String line : body.split("\r?\n")) if (!line.isBlank()) nodes.add(Json.tree(line));
+            String[] lines = body.split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) items.add(ndjsonLine(lines[i], i + 1));
+            }
         } else {
             JsonNode root = Json.tree(body);
-            if (root.isArray()) root.forEach(nodes::add); else nodes.add(root);
+            array = root.isArray();
+            if (array) root.forEach(n -> items.add(new Item.Event(n))); else items.add(new Item.Event(root));
         }
-        List<IngestResult> results = new ArrayList<>(nodes.size());
-        for (JsonNode node : nodes) results.add(offer(node));
-        if (!ndjson && nodes.size() == 1 && !results.getFirst().accepted() && !Json.tree(body).isArray()) {
+        List<IngestResult> results = new ArrayList<>(items.size());
+        for (Item item : items) {
+            results.add(switch (item) {
+                case Item.Event e -> offer(e.node());
+                case Item.Unreadable u -> IngestResult.rejected(null, null, "line " + u.line() + ": malformed JSON: " + u.problem());
+            });
+        }
+        if (!ndjson && !array && !results.getFirst().accepted()) {
             IngestResult r = results.getFirst();
             throw ApiException.badRequest(r.field(), r.reason());
         }
         ctx.status(results.stream().allMatch(IngestResult::accepted) ? 202 : 200).json(results);
+    }
+
+    /** One input of a request: an event to offer, or an NDJSON line that is not JSON (rejected on its own). */
+    private sealed interface Item {
+        record Event(JsonNode node) implements Item {}
+
+        record Unreadable(int line, String problem) implements Item {}
+    }
+
+    private static Item ndjsonLine(String line, int number) {
+        try {
+            return new Item.Event(Json.tree(line));
+        } catch (ApiException malformed) {
+            return new Item.Unreadable(number, malformed.getMessage());
+        }
     }
 
     private IngestResult offer(JsonNode node) throws InterruptedException {
