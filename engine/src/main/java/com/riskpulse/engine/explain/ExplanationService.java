@@ -47,7 +47,7 @@ public final class ExplanationService {
     private final Supplier<ScoringModel> model;
     private final Supplier<KnowledgeBase> knowledge;
     private final Optional<ExplanationChat> chat;
-    private final RiskLevel alertLevel;
+    private final Supplier<RiskLevel> alertLevel;
 
     /**
      * @param knowledge  the knowledge base; memoised here, so a supplier that loads it is called once, on first use
@@ -55,7 +55,7 @@ public final class ExplanationService {
      * @param alertLevel the lowest level that raises an alert: the counterfactual gets under its threshold
      */
     public ExplanationService(Assessments assessments, AuditLog audit, Supplier<ScoringModel> model,
-                              Supplier<KnowledgeBase> knowledge, Optional<ExplanationChat> chat, RiskLevel alertLevel) {
+                              Supplier<KnowledgeBase> knowledge, Optional<ExplanationChat> chat, Supplier<RiskLevel> alertLevel) {
         this.assessments = assessments;
         this.audit = audit;
         this.model = model;
@@ -82,7 +82,7 @@ public final class ExplanationService {
     /** The explanation of an assessment at hand (not audited: for callers that checked and audit themselves). */
     public Explanation explain(Assessment a) {
         ScoringModel m = model.get();
-        double threshold = m.config().thresholds().lowerBound(alertLevel);
+        double threshold = m.config().thresholds().lowerBound(alertLevel.get());
         Facts facts = new Facts();
         facts.add("risk_id", a.id());
         String score = facts.add("score", a.score(), 3);

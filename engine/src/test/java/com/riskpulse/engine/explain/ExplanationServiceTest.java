@@ -67,7 +67,7 @@ class ExplanationServiceTest {
     }
 
     ExplanationService service(Optional<ExplanationChat> chat, RecordingAuditLog audit) {
-        return new ExplanationService(assessments, audit, () -> model, () -> knowledge, chat, RiskLevel.HIGH);
+        return new ExplanationService(assessments, audit, () -> model, () -> knowledge, chat, () -> RiskLevel.HIGH);
     }
 
     @ParameterizedTest
