@@ -16,9 +16,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ExplanationChat {
 
-    String OLLAMA_BASE_URL = "OLLAMA_BASE_URL";
-    String OLLAMA_MODEL = "OLLAMA_MODEL";
-
     /** The model's answer to one prompt. */
     String complete(String prompt);
 
@@ -39,9 +36,9 @@ public interface ExplanationChat {
                     .temperature(0.0).timeout(Duration.ofSeconds(20)).build();
             return Optional.of(of(m, "openai:gpt-4o-mini"));
         }
-        Optional<String> ollama = env.string(OLLAMA_BASE_URL).filter(s -> !s.isBlank());
+        Optional<String> ollama = env.string(EnvironmentVariable.OLLAMA_BASE_URL).filter(s -> !s.isBlank());
         if (ollama.isPresent()) {
-            String model = env.string(OLLAMA_MODEL, "llama3.2");
+            String model = env.string(EnvironmentVariable.OLLAMA_MODEL, "llama3.2");
             ChatModel m = OllamaChatModel.builder().baseUrl(ollama.get()).modelName(model)
                     .temperature(0.0).timeout(Duration.ofSeconds(60)).build();
             return Optional.of(of(m, "ollama:" + model));
