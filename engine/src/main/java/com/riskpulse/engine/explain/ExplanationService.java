@@ -109,10 +109,14 @@ public final class ExplanationService {
             sb.append("Relevant policy: ").append(citations.stream().map(Passage::citation).collect(Collectors.joining(", "))).append(". ");
         }
         sb.append(counterfactualText(a, cf, facts));
-        if (!checks.isEmpty()) sb.append("Check next: ").append(checks.getFirst()).append(' ');
+        if (!checks.isEmpty()) {
+            // the checklist is policy text: quoted only when it states no number, so every number in the prose
+            // stays a fact of the assessment (an organisation's own document may say "within 15 minutes")
+            String check = checks.getFirst();
+            sb.append("Check next: ").append(facts.untraced(check).isEmpty() ? check : "see next_checks.").append(' ');
+        }
         String template = sb.append(NO_MODEL_NOTE).toString();
-        // the checklist is policy text, not a fact about the assessment: it is kept out of the traced numbers
-        List<String> untracedInTemplate = facts.untraced(template.replace(checks.isEmpty() ? "" : checks.getFirst(), ""));
+        List<String> untracedInTemplate = facts.untraced(template);
         if (!untracedInTemplate.isEmpty()) log.warn("template states untraced numbers {}", untracedInTemplate);
 
         String summary = template, method = TEMPLATE, fallback = null;
