@@ -10,6 +10,9 @@ import com.riskpulse.engine.audit.JdbcAuditLog;
 import com.riskpulse.engine.auth.AuthSettings;
 import com.riskpulse.engine.auth.PasswordHasher;
 import com.riskpulse.engine.auth.TokenService;
+import com.riskpulse.engine.explain.ExplanationChat;
+import com.riskpulse.engine.explain.ExplanationService;
+import com.riskpulse.engine.explain.KnowledgeBase;
 import com.riskpulse.engine.config.ConfigService;
 import com.riskpulse.engine.config.Environment;
 import com.riskpulse.engine.config.EnvironmentVariable;
@@ -58,6 +61,7 @@ public final class RiskEngine implements AutoCloseable {
     private final TokenService tokens;
     private final AlertService alerts;
     private final AlertPolicy alertPolicy;
+    private final ExplanationService explanations;
     private final Pipeline pipeline;
     private final Retention retention;
 
@@ -91,6 +95,10 @@ public final class RiskEngine implements AutoCloseable {
             this.pipeline = Pipeline.start(EngineSettings.pipeline(env, database.dialect()), model,
                     new AssessmentIds(EngineSettings.nodeId(env)), assessments, new JdbcDeadLetters(database), alertPolicy, clock);
             closeInOrder.push(pipeline::close);
+            // the knowledge base (embedding model + every section embedded, about a second) loads on the first
+            // explanation, not at start-up: most engines (tests, the console without an analyst) never explain
+            this.explanations = new ExplanationService(assessments, audit, model, () -> KnowledgeBase.load(dataDir),
+                    ExplanationChat.fromEnvironment(env), () -> config.alertPolicy().get().minimumLevel());
             this.retention = new Retention(assessments, config.retentionDays(), clock);
             closeInOrder.push(retention);
         } catch (RuntimeException e) {
@@ -118,6 +126,7 @@ public final class RiskEngine implements AutoCloseable {
     public TokenService tokens() { return tokens; }
     public AlertService alerts() { return alerts; }
     public AlertPolicy alertPolicy() { return alertPolicy; }
+    public ExplanationService explanations() { return explanations; }
     public Pipeline pipeline() { return pipeline; }
 
     /**

@@ -91,7 +91,7 @@ public final class RiskPulseServer {
         this.users = new UserController(engine.users());
         this.ingest = new IngestController(engine.pipeline());
         this.health = new HealthController(engine.database().dataSource(), engine.pipeline());
-        this.explain = new ExplainController(engine.assessments(), engine.audit());
+        this.explain = new ExplainController(engine.explanations());
         this.engine = engine;
         // the live feed's floor is the configured low threshold, read per message: a change applies at once
         this.hub = new RiskStreamHub(StreamSettings.DEFAULTS, () -> engine.config().current().thresholds().low(),

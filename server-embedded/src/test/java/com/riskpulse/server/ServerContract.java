@@ -203,6 +203,9 @@ abstract class ServerContract {
         assertThat(explanation.status()).as(explanation.raw().body()).isEqualTo(200);
         assertThat(explanation.json().get("summary").asText()).contains("acct-42");
         assertThat(explanation.json().has("top_contributions")).isTrue();
+        assertThat(explanation.json().get("method").asText()).isEqualTo("template");
+        assertThat(explanation.json().get("citations")).isNotEmpty();
+        assertThat(explanation.json().get("summary").asText()).contains("without a language model");
         Response audit = get("/api/v1/audit/logs?action=explanation_requested", adminToken());
         assertThat(audit.json().get("items")).hasSize(1);
     }

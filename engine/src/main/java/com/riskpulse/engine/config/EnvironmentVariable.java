@@ -38,6 +38,8 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
     public static final String STORE_WRITERS = "STORE_WRITERS";
     public static final String SIMULATOR_ENABLED = "SIMULATOR_ENABLED";
     public static final String SIMULATOR_RATE = "SIMULATOR_RATE";
+    public static final String OLLAMA_BASE_URL = "OLLAMA_BASE_URL";
+    public static final String OLLAMA_MODEL = "OLLAMA_MODEL";
 
     static final List<EnvironmentVariable> ALL = List.of(
             new EnvironmentVariable(APP_NAME, "RiskPulse", "name shown in the console title and the API's OpenAPI page"),
@@ -69,7 +71,9 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(STORE_BATCH_SIZE, "1000", "most assessments written in one batch"),
             new EnvironmentVariable(STORE_WRITERS, "1 on H2, 2 on PostgreSQL", "threads (connections) writing assessments in parallel"),
             new EnvironmentVariable(SIMULATOR_ENABLED, "false on a server, true in the console", "feed the built-in simulator into the pipeline"),
-            new EnvironmentVariable(SIMULATOR_RATE, "200", "simulator events per second, a day's average (its customers sleep at night)"));
+            new EnvironmentVariable(SIMULATOR_RATE, "200", "simulator events per second, a day's average (its customers sleep at night)"),
+            new EnvironmentVariable(OLLAMA_BASE_URL, null, "Ollama server (e.g. http://localhost:11434) phrasing explanations when no OPENAI_API_KEY is set"),
+            new EnvironmentVariable(OLLAMA_MODEL, "llama3.2", "Ollama model phrasing explanations"));
 
     static boolean isSecret(String name) {
         return name.equals(SECRET_KEY) || name.endsWith("_API_KEY") || name.endsWith("PASSWORD");
