@@ -48,7 +48,7 @@ class IngestBackpressureTest {
     @Test
     void aFullPipelineAnswers503WithRetryAfterAndLosesNothingItAccepted() throws Exception {
         scratch = TestDatabases.postgres();
-        String url = scratch.database().settings().jdbcUrl();
+        String url = scratch.databaseUrl();
         engine = RiskEngine.start(Environment.of(Map.of("DATABASE_URL", url, "RISKPULSE_DATA_DIR", dataDir.toString(),
                 "BCRYPT_COST", "4", "SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs256-0123456789abcdef",
                 "PIPELINE_QUEUE_CAPACITY", "4", "STORE_QUEUE_CAPACITY", "4", "STORE_BATCH_SIZE", "2", "STORE_WRITERS", "1")),

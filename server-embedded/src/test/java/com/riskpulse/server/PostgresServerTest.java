@@ -10,10 +10,9 @@ class PostgresServerTest extends ServerContract {
     @Override
     protected String databaseUrl() {
         scratch = TestDatabases.postgres();
-        String url = scratch.database().settings().jdbcUrl();
-        String user = scratch.database().settings().user();
+        String url = scratch.databaseUrl();
         scratch.database().close();
-        return user == null || url.contains("user=") ? url : url + (url.contains("?") ? "&" : "?") + "user=" + user;
+        return url;
     }
 
     @Override

@@ -35,6 +35,13 @@ public final class TestDatabases {
 
     /** A migrated database and whatever must be undone after it; closing does both. */
     public record Scratch(String name, Database database, Runnable cleanup) implements AutoCloseable {
+
+        /** A DATABASE_URL for this scratch database, user included, for code that opens its own pool on it. */
+        public String databaseUrl() {
+            String url = database.settings().jdbcUrl();
+            String user = database.settings().user();
+            return user == null || url.contains("user=") ? url : url + (url.contains("?") ? "&" : "?") + "user=" + user;
+        }
         @Override
         public void close() {
             try {
