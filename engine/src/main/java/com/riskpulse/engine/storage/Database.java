@@ -68,6 +68,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Whether the database answers a validity check within two seconds (health endpoints, status bar). */
+    public boolean answers() {
+        try (Connection c = dataSource().getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -127,6 +127,11 @@ public final class UserService {
                 (u, now) -> u.withEnabled(true, now).withLogins(0, null, now), "enable");
     }
 
+    /** Whether any account exists: a fresh installation has none until the first admin is created. */
+    public boolean hasAccounts() {
+        return users.count() > 0;
+    }
+
     /**
      * Creates the first account, {@value #BOOTSTRAP_ADMIN} with role ADMIN, when there are no users at all;
      * does nothing otherwise. Without a password it generates a strong one-time password and answers it for

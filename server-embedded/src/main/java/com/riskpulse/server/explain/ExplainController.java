@@ -1,19 +1,16 @@
 package com.riskpulse.server.explain;
 
-import com.riskpulse.engine.api.ContributionView;
 import com.riskpulse.engine.api.ExplainRequest;
 import com.riskpulse.engine.api.ExplanationView;
 import com.riskpulse.engine.auth.Actor;
 import com.riskpulse.engine.auth.Permission;
 import com.riskpulse.engine.explain.Explanation;
 import com.riskpulse.engine.explain.ExplanationService;
-import com.riskpulse.engine.explain.Passage;
 import com.riskpulse.server.http.ApiException;
 import com.riskpulse.server.http.Authentication;
 import com.riskpulse.server.http.Json;
 import io.javalin.http.Context;
 
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -23,7 +20,6 @@ import java.util.NoSuchElementException;
  */
 public final class ExplainController {
 
-    static final int TOP = 5;
     private final ExplanationService explanations;
 
     public ExplainController(ExplanationService explanations) {
@@ -40,10 +36,6 @@ public final class ExplainController {
         } catch (NoSuchElementException missing) {
             throw ApiException.notFound("no risk " + req.riskId());
         }
-        List<ContributionView> top = e.features().stream()
-                .map(f -> new ContributionView(f.feature(), f.value(), f.contribution())).limit(TOP).toList();
-        ctx.json(new ExplanationView(e.riskId(), e.entityId(), e.score(), e.level(), top, e.rulesFired(), e.summary(), e.method(),
-                e.citations().stream().map(Passage::citation).toList(), e.nextChecks(), e.counterfactual().changes(),
-                e.counterfactual().found() ? e.counterfactual().newScore() : null, e.fallbackReason()));
+        ctx.json(ExplanationView.of(e));
     }
 }

@@ -1,6 +1,7 @@
 package com.riskpulse.server.stream;
 
 import com.riskpulse.engine.alert.AlertChange;
+import com.riskpulse.engine.api.LiveStats;
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.auth.Actor;
 import com.riskpulse.engine.score.RiskLevel;
@@ -157,7 +158,7 @@ public final class RiskStreamHub implements AssessmentListener, Consumer<AlertCh
         for (ClientSession session : clients.values()) {
             if (!session.subscription().wantsStats()) continue;
             if (text == null) {
-                text = messages.stats(new StreamMessages.StatsData(Math.round(perSecond * 10) / 10.0, p.received(), p.scored(),
+                text = messages.stats(new LiveStats(Math.round(perSecond * 10) / 10.0, p.received(), p.scored(),
                         p.stored(), p.rejected(), p.partitionQueued(), p.storeQueued(), p.inFlight(), p.latencyP50Micros() / 1000.0,
                         p.latencyP99Micros() / 1000.0, p.latencyMaxMicros() / 1000.0, levels, clear.sum(), clients.size()));
             }

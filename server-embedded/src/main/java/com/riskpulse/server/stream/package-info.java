@@ -8,8 +8,8 @@
  *     "level","amount","currency","country","merchant_id","rules_fired":[..],
  *     "top_contributions":[{"name","value","contribution"}],"config_version","model_version","late"}}
  * {"type":"alert","change":"raised|updated|acknowledged|assigned|resolved","data":{"id","entity_id","policy",
- *     "status","severity","first_seen","last_seen","event_count","highest_score","first_assessment_id",
- *     "last_assessment_id","assignee","acknowledged_by","acknowledged_at","resolved_by","resolved_at",
+ *     "status","severity","first_seen","last_seen","event_count","highest_score","first_risk_id",
+ *     "last_risk_id","assignee","acknowledged_by","acknowledged_at","resolved_by","resolved_at",
  *     "resolution","note","created_at","version"}}
  * {"type":"stats","data":{"events_per_second","received","scored","stored","rejected","partition_queued",
  *     "store_queued","in_flight","latency_p50_ms","latency_p99_ms","latency_max_ms",
