@@ -6,6 +6,8 @@ import com.riskpulse.desktop.shell.Navigator;
 import com.riskpulse.desktop.shell.Screen;
 import com.riskpulse.desktop.shell.ScreenContext;
 import com.riskpulse.engine.client.RiskClient;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -34,6 +36,7 @@ public final class ScreenHarness implements AutoCloseable {
 
     public ScreenHarness(RiskClient client) throws TimeoutException {
         this.stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
         LiveFeed live = new LiveFeed(client);
         this.context = new ScreenContext(client, new Background(workers, Platform::runLater), live, navigator, Clock.systemUTC());
     }
