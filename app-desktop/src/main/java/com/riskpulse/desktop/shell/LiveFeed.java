@@ -38,11 +38,20 @@ public final class LiveFeed implements LiveListener, AutoCloseable {
         return () -> consumers.remove(consumer);
     }
 
-    /** Subscribes to the client and, when {@code perFrame}, flushes once per animation frame (call on the FX thread). */
+    /**
+     * Subscribes to the client (may block while a remote client connects: call it off the FX thread when remote) and,
+     * when {@code perFrame}, flushes once per animation frame (then call it on the FX thread, or use
+     * {@link #startFrames()} there afterwards).
+     */
     public LiveFeed start(boolean perFrame) {
         subscription = client.subscribe(this);
         if (perFrame) batcher.start();
         return this;
+    }
+
+    /** Starts flushing once per animation frame; on the FX thread. */
+    public void startFrames() {
+        batcher.start();
     }
 
     /** Delivers what is queued now, on the calling thread (tests without a toolkit). */

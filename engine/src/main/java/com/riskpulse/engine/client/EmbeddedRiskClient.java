@@ -94,9 +94,14 @@ public final class EmbeddedRiskClient implements RiskClient {
         return Kind.EMBEDDED;
     }
 
+    /** The database in a few words: "H2 at /home/ana/.riskpulse/riskpulse" or the PostgreSQL URL without options. */
     @Override
     public String location() {
-        return engine.database().settings().displayUrl();
+        String url = engine.database().settings().displayUrl();
+        int options = url.indexOf(';') >= 0 ? url.indexOf(';') : url.indexOf('?');
+        String plain = options >= 0 ? url.substring(0, options) : url;
+        return plain.startsWith("jdbc:h2:file:") ? "H2 at " + plain.substring("jdbc:h2:file:".length())
+                : plain.startsWith("jdbc:h2:mem:") ? "H2 in memory" : plain;
     }
 
     // ---- session
