@@ -85,7 +85,8 @@ public final class RemoteRiskClient implements RiskClient {
         this.baseUrl = validated(baseUrl);
         this.wsBase = (this.baseUrl.startsWith("https:") ? "wss:" : "ws:") + this.baseUrl.substring(this.baseUrl.indexOf(':') + 1);
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // the server speaks HTTP/1.1: no h2c upgrade attempts
+                .connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = positive(requestTimeout, "requestTimeout");
         this.api = new HttpApi(this.baseUrl, http, requestTimeout, this::token);
     }
@@ -187,6 +188,7 @@ public final class RemoteRiskClient implements RiskClient {
         return stream;
     }
 
+    /** CONNECTED when a live stream flows, RECONNECTING while one is (re)connecting, DISCONNECTED without one. */
     @Override
     public ConnectionState connectionState() {
         ConnectionState best = ConnectionState.DISCONNECTED;

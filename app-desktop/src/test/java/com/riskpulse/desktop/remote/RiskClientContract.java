@@ -248,6 +248,9 @@ abstract class RiskClientContract {
             ingest(payments("acct-other", 2));
             // every assessment is pushed, the clear ones under the live-feed floor too
             await().atMost(WAIT).until(() -> mine.stream().allMatch(e -> live.saw(e.eventId())) && live.assessments.size() == 7);
+            double floor = client.config().thresholds().low();
+            assertThat(live.assessments).as("assessments under the live-feed floor %s are pushed too", floor)
+                    .anyMatch(a -> a.score() < floor);
             await().atMost(WAIT).until(() -> client.latest(50).size() == 7);
             await().atMost(WAIT).until(() -> !live.stats.isEmpty());
 
