@@ -21,6 +21,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -104,6 +105,21 @@ final class HttpApi {
         int status = response.statusCode();
         if ((status >= 200 && status < 300) || status == alsoAccepted) return new Answer(status, response.body());
         throw new RiskClientException(error(status, method, path, response.body()));
+    }
+
+    /** The call's answer, or empty when the server says 404 (a missing risk or alert). */
+    static <T> Optional<T> orEmpty(Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (RiskClientException e) {
+            if (e.status() == 404) return Optional.empty();
+            throw e;
+        }
+    }
+
+    /** Bad input caught before sending, in the shape the server and the embedded client use. */
+    static RiskClientException invalid(String field, String message) {
+        return new RiskClientException(new ApiError(400, "bad_request", message, field, null, null));
     }
 
     static RiskClientException unreachable(String url, String reason, Throwable cause) {

@@ -116,6 +116,7 @@ final class LiveStream implements AutoCloseable {
     /** The connection failed or closed without being asked to: try again after the backoff. */
     private synchronized void dropped(int attempt, String why) {
         if (attempt != generation || ended) return;
+        generation++; // a second report of the same drop (onClose then onError) must not schedule a second retry
         socket = null;
         long delay = backoffMillis;
         backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());

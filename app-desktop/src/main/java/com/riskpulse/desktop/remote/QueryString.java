@@ -1,5 +1,9 @@
 package com.riskpulse.desktop.remote;
 
+import com.riskpulse.engine.alert.AlertQuery;
+import com.riskpulse.engine.assessment.HistoryQuery;
+import com.riskpulse.engine.audit.AuditQuery;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -18,6 +22,27 @@ final class QueryString {
 
     static QueryString of(String path) {
         return new QueryString(path);
+    }
+
+    /** {@code GET /risk/history}: the parameter names of the server's RiskController. */
+    static String history(HistoryQuery q) {
+        return of("/risk/history").add("entity_id", q.entityId()).addEnums("level", q.levels())
+                .add("min_score", q.minScore()).add("max_score", q.maxScore()).add("from", q.from()).add("to", q.to())
+                .add("cursor", q.beforeId()).add("limit", q.limit()).toString();
+    }
+
+    /** {@code GET /alerts}; the server filters times on last seen, whatever {@code q.timeField()} says. */
+    static String alerts(AlertQuery q) {
+        return of("/alerts").addEnums("status", q.statuses()).addEnums("severity", q.severities())
+                .add("entity_id", q.entityId()).add("assignee", q.assignee()).add("from", q.from()).add("to", q.to())
+                .add("cursor", q.beforeId()).add("limit", q.limit()).toString();
+    }
+
+    /** {@code GET /audit/logs}. */
+    static String audit(AuditQuery q) {
+        return of("/audit/logs").add("actor", q.actorName()).addEnums("action", q.actions())
+                .add("target", q.target()).add("target_prefix", q.targetPrefix()).add("from", q.from()).add("to", q.to())
+                .add("cursor", q.beforeSeq()).add("limit", q.limit()).toString();
     }
 
     QueryString add(String name, Object value) {

@@ -6,7 +6,6 @@ import com.riskpulse.engine.alert.AlertQuery;
 import com.riskpulse.engine.api.AlertDetailView;
 import com.riskpulse.engine.api.AlertStatsView;
 import com.riskpulse.engine.api.AlertView;
-import com.riskpulse.engine.api.ApiError;
 import com.riskpulse.engine.api.AssignRequest;
 import com.riskpulse.engine.api.AuditEntryView;
 import com.riskpulse.engine.api.ExplainRequest;
@@ -32,13 +31,10 @@ import com.riskpulse.engine.config.ConfigDocument;
 import com.riskpulse.engine.config.ConfigJson;
 import com.riskpulse.engine.config.ConfigPreview;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,34 +78,14 @@ public final class RemoteRiskClient implements RiskClient {
      * @throws IllegalArgumentException for anything but an absolute http(s) URL with a host
      */
     public RemoteRiskClient(String baseUrl, Duration connectTimeout, Duration requestTimeout) {
-        this.baseUrl = validated(baseUrl);
-        this.wsBase = (this.baseUrl.startsWith("https:") ? "wss:" : "ws:") + this.baseUrl.substring(this.baseUrl.indexOf(':') + 1);
+        ServerUrl url = ServerUrl.parse(baseUrl);
+        this.baseUrl = url.http();
+        this.wsBase = url.webSocket();
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // the server speaks HTTP/1.1: no h2c upgrade attempts
                 .connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = positive(requestTimeout, "requestTimeout");
         this.api = new HttpApi(this.baseUrl, http, requestTimeout, this::token);
-    }
-
-    static String validated(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) throw new IllegalArgumentException("the server URL is required, e.g. http://localhost:8000");
-        String url = baseUrl.strip();
-        while (url.endsWith("/")) url = url.substring(0, url.length() - 1);
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + baseUrl + "' is not a valid URL: " + e.getReason(), e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("the server URL must start with http:// or https://, was '" + baseUrl + "'");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) throw new IllegalArgumentException("the server URL '" + baseUrl + "' names no host");
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("the server URL '" + baseUrl + "' must not have a query or fragment");
-        }
-        return url;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -143,8 +119,8 @@ public final class RemoteRiskClient implements RiskClient {
 
     @Override
     public UserView login(String username, String password) {
-        if (username == null || username.isBlank()) throw invalid("username", "username is required");
-        if (password == null || password.isEmpty()) throw invalid("password", "password is required");
+        if (username == null || username.isBlank()) throw HttpApi.invalid("username", "username is required");
+        if (password == null || password.isEmpty()) throw HttpApi.invalid("password", "password is required");
         logout();
         TokenResponse token = api.post("/auth/login", new LoginRequest(username.strip(), password), TokenResponse.class);
         HttpApi me = new HttpApi(baseUrl, http, requestTimeout, token::accessToken);
@@ -209,10 +185,7 @@ public final class RemoteRiskClient implements RiskClient {
 
     @Override
     public PageView<RiskView> history(HistoryQuery q) {
-        String path = QueryString.of("/risk/history").add("entity_id", q.entityId()).addEnums("level", q.levels())
-                .add("min_score", q.minScore()).add("max_score", q.maxScore()).add("from", q.from()).add("to", q.to())
-                .add("cursor", q.beforeId()).add("limit", q.limit()).toString();
-        return authed().get(path, new TypeReference<PageView<RiskView>>() { });
+        return authed().get(QueryString.history(q), new TypeReference<PageView<RiskView>>() { });
     }
 
     @Override
@@ -223,7 +196,7 @@ public final class RemoteRiskClient implements RiskClient {
 
     @Override
     public Optional<RiskView> risk(long riskId) {
-        return orEmpty(() -> authed().get("/risk/" + riskId, RiskView.class));
+        return HttpApi.orEmpty(() -> authed().get("/risk/" + riskId, RiskView.class));
     }
 
     @Override
@@ -235,15 +208,12 @@ public final class RemoteRiskClient implements RiskClient {
 
     @Override
     public PageView<AlertView> alerts(AlertQuery q) {
-        String path = QueryString.of("/alerts").addEnums("status", q.statuses()).addEnums("severity", q.severities())
-                .add("entity_id", q.entityId()).add("assignee", q.assignee()).add("from", q.from()).add("to", q.to())
-                .add("cursor", q.beforeId()).add("limit", q.limit()).toString();
-        return authed().get(path, new TypeReference<PageView<AlertView>>() { });
+        return authed().get(QueryString.alerts(q), new TypeReference<PageView<AlertView>>() { });
     }
 
     @Override
     public Optional<AlertDetailView> alert(long alertId) {
-        return orEmpty(() -> authed().get("/alerts/" + alertId, AlertDetailView.class));
+        return HttpApi.orEmpty(() -> authed().get("/alerts/" + alertId, AlertDetailView.class));
     }
 
     @Override
@@ -253,13 +223,13 @@ public final class RemoteRiskClient implements RiskClient {
 
     @Override
     public AlertView assign(long alertId, String assignee) {
-        if (assignee == null || assignee.isBlank()) throw invalid("assignee", "assignee is required");
+        if (assignee == null || assignee.isBlank()) throw HttpApi.invalid("assignee", "assignee is required");
         return authed().post("/alerts/" + alertId + "/assign", new AssignRequest(assignee.strip()), AlertView.class);
     }
 
     @Override
     public AlertView resolve(long alertId, String resolution, String note) {
-        if (resolution == null || resolution.isBlank()) throw invalid("resolution", "resolution is required");
+        if (resolution == null || resolution.isBlank()) throw HttpApi.invalid("resolution", "resolution is required");
         return authed().post("/alerts/" + alertId + "/resolve", new ResolveRequest(resolution.strip(), note), AlertView.class);
     }
 
@@ -299,10 +269,7 @@ public final class RemoteRiskClient implements RiskClient {
 
     @Override
     public PageView<AuditEntryView> audit(AuditQuery q) {
-        String path = QueryString.of("/audit/logs").add("actor", q.actorName()).addEnums("action", q.actions())
-                .add("target", q.target()).add("target_prefix", q.targetPrefix()).add("from", q.from()).add("to", q.to())
-                .add("cursor", q.beforeSeq()).add("limit", q.limit()).toString();
-        return authed().get(path, new TypeReference<PageView<AuditEntryView>>() { });
+        return authed().get(QueryString.audit(q), new TypeReference<PageView<AuditEntryView>>() { });
     }
 
     @Override
@@ -360,20 +327,7 @@ public final class RemoteRiskClient implements RiskClient {
 
     // ---- plumbing
 
-    private static <T> Optional<T> orEmpty(java.util.function.Supplier<T> call) {
-        try {
-            return Optional.of(call.get());
-        } catch (RiskClientException e) {
-            if (e.status() == 404) return Optional.empty();
-            throw e;
-        }
-    }
-
     private static void positive(Duration window) {
-        if (window == null || window.isNegative() || window.isZero()) throw invalid("window", "window must be positive");
-    }
-
-    private static RiskClientException invalid(String field, String message) {
-        return new RiskClientException(new ApiError(400, "bad_request", message, field, null, null));
+        if (window == null || window.isNegative() || window.isZero()) throw HttpApi.invalid("window", "window must be positive");
     }
 }

@@ -100,7 +100,7 @@ class RemoteRiskClientTest extends RiskClientContract {
     @Test
     void theLiveStreamReconnectsWhenTheServerComesBackAndDeliversAgain() throws Exception {
         loginAsAdmin(client);
-        Recorder live = new Recorder();
+        LiveRecorder live = new LiveRecorder();
         try (AutoCloseable subscription = client.subscribe(live)) {
             await().atMost(WAIT).until(() -> live.last == ConnectionState.CONNECTED);
 
@@ -126,7 +126,7 @@ class RemoteRiskClientTest extends RiskClientContract {
     void aSessionTheServerNoLongerAcceptsEndsTheStreamWithItsReasonInsteadOfRetrying() {
         loginAsAdmin(client);
         RiskClient analyst = loggedInAs("analyst");
-        Recorder live = new Recorder();
+        LiveRecorder live = new LiveRecorder();
         analyst.subscribe(live);
         await().atMost(WAIT).until(() -> live.last == ConnectionState.CONNECTED);
 
@@ -143,7 +143,7 @@ class RemoteRiskClientTest extends RiskClientContract {
     @Test
     void loggingOutEndsTheLiveStream() {
         loginAsAdmin(client);
-        Recorder live = new Recorder();
+        LiveRecorder live = new LiveRecorder();
         client.subscribe(live);
         await().atMost(WAIT).until(() -> live.last == ConnectionState.CONNECTED);
         client.logout();

@@ -6,8 +6,6 @@ import com.riskpulse.engine.api.AlertView;
 import com.riskpulse.engine.api.AuditEntryView;
 import com.riskpulse.engine.api.ExplanationView;
 import com.riskpulse.engine.api.HealthView;
-import com.riskpulse.engine.api.LiveAssessment;
-import com.riskpulse.engine.api.LiveStats;
 import com.riskpulse.engine.api.PageView;
 import com.riskpulse.engine.api.RiskView;
 import com.riskpulse.engine.api.UserView;
@@ -16,7 +14,6 @@ import com.riskpulse.engine.audit.AuditAction;
 import com.riskpulse.engine.audit.AuditQuery;
 import com.riskpulse.engine.auth.Permission;
 import com.riskpulse.engine.client.ConnectionState;
-import com.riskpulse.engine.client.LiveListener;
 import com.riskpulse.engine.client.RiskClient;
 import com.riskpulse.engine.client.RiskClientException;
 import com.riskpulse.engine.config.ConfigDocument;
@@ -43,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -159,47 +155,6 @@ abstract class RiskClientContract {
         return e;
     }
 
-    /** Remembers everything the live stream delivered. */
-    static final class Recorder implements LiveListener {
-        record Change(String change, AlertView alert) {
-        }
-
-        final ConcurrentLinkedQueue<LiveAssessment> assessments = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<Change> alerts = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<LiveStats> stats = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<String> connection = new ConcurrentLinkedQueue<>();
-        volatile ConnectionState last;
-
-        @Override
-        public void onAssessment(LiveAssessment assessment) {
-            assessments.add(assessment);
-        }
-
-        @Override
-        public void onAlert(String change, AlertView alert) {
-            alerts.add(new Change(change, alert));
-        }
-
-        @Override
-        public void onStats(LiveStats s) {
-            stats.add(s);
-        }
-
-        @Override
-        public void onConnection(ConnectionState state, String detail) {
-            connection.add(state + " " + detail);
-            last = state;
-        }
-
-        boolean saw(String eventId) {
-            return assessments.stream().anyMatch(a -> a.eventId().equals(eventId));
-        }
-
-        boolean sawAlert(String change, String entity) {
-            return alerts.stream().anyMatch(c -> c.change().equals(change) && c.alert().entityId().equals(entity));
-        }
-    }
-
     // ---- session
 
     @Test
@@ -229,7 +184,7 @@ abstract class RiskClientContract {
         refused(() -> client.config(), 401, "unauthorized");
         refused(() -> client.audit(AuditQuery.all(10)), 401, "unauthorized");
         refused(() -> client.users(), 401, "unauthorized");
-        refused(() -> client.subscribe(new Recorder()), 401, "unauthorized");
+        refused(() -> client.subscribe(new LiveRecorder()), 401, "unauthorized");
         assertThat(client.health().database()).isTrue();
     }
 
@@ -238,7 +193,7 @@ abstract class RiskClientContract {
     @Test
     void ingestedEventsArriveLiveAndAreFoundByLatestHistoryIdAndStats() throws Exception {
         loginAsAdmin(client);
-        Recorder live = new Recorder();
+        LiveRecorder live = new LiveRecorder();
         try (AutoCloseable subscription = client.subscribe(live)) {
             await().atMost(WAIT).until(() -> live.last == ConnectionState.CONNECTED);
             assertThat(client.connectionState()).isEqualTo(ConnectionState.CONNECTED);
@@ -300,7 +255,7 @@ abstract class RiskClientContract {
     @Test
     void aHighRiskAlertIsRaisedAcknowledgedAndResolvedWithEveryChangeHeardLiveAndAudited() throws Exception {
         loginAsAdmin(client);
-        Recorder live = new Recorder();
+        LiveRecorder live = new LiveRecorder();
         try (AutoCloseable subscription = client.subscribe(live)) {
             await().atMost(WAIT).until(() -> live.last == ConnectionState.CONNECTED);
             ingest(cardTestingBurst("acct-ct"));
