@@ -8,9 +8,9 @@ import java.util.Locale;
  * A server's base URL as the user typed it, checked: absolute {@code http} or {@code https} with a host, no query or
  * fragment, trailing slashes dropped. {@link #webSocket()} is the same place as {@code ws://} or {@code wss://}.
  */
-record ServerUrl(String http, String webSocket) {
+public record ServerUrl(String http, String webSocket) {
 
-    static ServerUrl parse(String baseUrl) {
+    public static ServerUrl parse(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) throw new IllegalArgumentException("the server URL is required, e.g. http://localhost:8000");
         String url = baseUrl.strip();
         while (url.endsWith("/")) url = url.substring(0, url.length() - 1);

@@ -1,7 +1,6 @@
 package com.riskpulse.desktop.start;
 
-import java.net.URI;
-import java.util.Locale;
+import com.riskpulse.desktop.remote.ServerUrl;
 
 /** Where the console connects: the engine on this computer, or a server at a URL. */
 public sealed interface Connection {
@@ -10,29 +9,10 @@ public sealed interface Connection {
     record ThisComputer() implements Connection {
     }
 
-    /** A shared headless server. */
+    /** A shared headless server; the URL is checked (http or https with a host) and kept without a trailing slash. */
     record Server(String url) implements Connection {
         public Server {
-            url = check(url);
+            url = ServerUrl.parse(url).http();
         }
-    }
-
-    /** A usable server URL (http or https with a host), without a trailing slash; a readable error otherwise. */
-    static String check(String url) {
-        if (url == null || url.isBlank()) throw new IllegalArgumentException("enter the server's URL, e.g. http://risk.example.com:8000");
-        String u = url.strip();
-        while (u.endsWith("/")) u = u.substring(0, u.length() - 1);
-        URI uri;
-        try {
-            uri = URI.create(u);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + url.strip() + "' is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("the server URL must start with http:// or https://");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) throw new IllegalArgumentException("the server URL has no host");
-        return u;
     }
 }

@@ -1,5 +1,6 @@
 package com.riskpulse.desktop.start;
 
+import com.riskpulse.desktop.remote.RemoteRiskClient;
 import com.riskpulse.engine.RiskEngine;
 import com.riskpulse.engine.client.EmbeddedRiskClient;
 import com.riskpulse.engine.client.RiskClient;
@@ -55,7 +56,15 @@ public final class StandardClients implements ClientFactory {
         }
     }
 
+    /** Reaches the server once (health) so that a wrong URL is said at once, not at log-in. */
     private RiskClient remote(String url) {
-        throw new UnsupportedOperationException("remote mode arrives with the remote client: " + url);
+        RemoteRiskClient client = new RemoteRiskClient(url);
+        try {
+            client.health();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 }

@@ -28,7 +28,7 @@ class ConsoleLayeringTest {
                         "com.riskpulse.engine.storage..", "com.riskpulse.engine.stream..", "com.riskpulse.engine.feature..",
                         "com.riskpulse.engine.simulator..", "com.riskpulse.engine.replay..", "com.riskpulse.engine.user..",
                         "com.riskpulse.engine.explain..")
-                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Service")
+                .orShould().dependOnClassesThat().haveNameMatching("com\\.riskpulse\\.engine\\..*Service")
                 .orShould().dependOnClassesThat().haveNameMatching("com\\.riskpulse\\.engine\\..*(Jdbc|Hibernate).*")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("com.riskpulse.engine.client.EmbeddedRiskClient");
         rule.check(CONSOLE);
