@@ -23,7 +23,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -63,7 +62,8 @@ public final class ConfigurationView implements Screen {
     @FXML private Label biasProblem;
     @FXML private GridPane weightGrid;
     @FXML private VBox ruleBox;
-    @FXML private TextArea commentField;
+    @FXML private TextField commentField;
+    @FXML private VBox problemsBox;
     @FXML private Label otherProblems;
     @FXML private ListView<String> problemsList;
     @FXML private ListView<String> changesList;
@@ -102,12 +102,15 @@ public final class ConfigurationView implements Screen {
         field(retentionField, retentionProblem, vm.retentionDays());
         field(biasField, biasProblem, vm.bias());
         thresholdsProblem.textProperty().bind(vm.thresholdsProblem());
+        thresholdsProblem.managedProperty().bind(vm.thresholdsProblem().isNotEmpty());
         alertLevelBox.getItems().setAll(RiskLevel.values());
         alertLevelBox.valueProperty().bindBidirectional(vm.alertMinimum());
         alertLevelBox.disableProperty().bind(vm.editable().not());
         commentField.textProperty().bindBidirectional(vm.comment());
         commentField.editableProperty().bind(vm.editable());
         otherProblems.textProperty().bind(vm.otherProblems());
+        problemsBox.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
+        problemsBox.managedProperty().bind(problemsBox.visibleProperty());
         problemsList.setItems(vm.problems());
         changesList.setItems(vm.changes());
         previewSummary.textProperty().bind(Bindings.when(vm.previewSummary().isEmpty())

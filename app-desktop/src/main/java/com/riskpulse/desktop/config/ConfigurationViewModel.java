@@ -281,7 +281,8 @@ public final class ConfigurationViewModel {
 
     private void fillWeights(Map<String, Double> values) {
         List<Field> fields = new ArrayList<>();
-        values.forEach((feature, w) -> {
+        // by name: the stored map's order is whatever the JSON round trip left
+        new java.util.TreeMap<>(values).forEach((feature, w) -> {
             Field f = new Field("weights." + feature, feature);
             f.text.set(number(w));
             f.text.addListener((o, a, b) -> edited());
