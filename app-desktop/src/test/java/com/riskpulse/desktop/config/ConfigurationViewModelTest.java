@@ -175,6 +175,20 @@ class ConfigurationViewModelTest {
     }
 
     @Test
+    void switchingARuleOffIsSavedAndShownAsThatVersionsDifference() {
+        vm.load();
+        ConfigurationViewModel.RuleRow rule = vm.rules().getFirst();
+
+        rule.enabled().set(false);
+        assertThat(vm.changes()).containsExactly("rules." + rule.name() + ".enabled: true -> false");
+        vm.save();
+
+        assertThat(client.config().rules().get(rule.name()).enabled()).isFalse();
+        assertThat(vm.rules().getFirst().enabled().get()).isFalse();
+        assertThat(vm.selectedDifferences()).containsExactly("rules." + rule.name() + ".enabled: true -> false");
+    }
+
+    @Test
     void aStaleSaveReportsTheConflictAndOffersReload() {
         vm.load();
         try (EmbeddedRiskClient other = otherUser("second-admin", "admin")) {
