@@ -5,15 +5,19 @@ import com.riskpulse.desktop.shell.LiveFeed;
 import com.riskpulse.desktop.shell.ScreenContext;
 import com.riskpulse.desktop.testing.ScreenHarness.RecordingNavigator;
 import com.riskpulse.desktop.testing.TestEngine;
+import com.riskpulse.engine.api.ApiError;
 import com.riskpulse.engine.api.RiskView;
 import com.riskpulse.engine.client.EmbeddedRiskClient;
 import com.riskpulse.engine.client.RiskClient;
+import com.riskpulse.engine.client.RiskClientException;
 import com.riskpulse.engine.config.ConfigDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,6 +213,36 @@ class ConfigurationViewModelTest {
         assertThat(vm.conflict().get()).isFalse();
         assertThat(vm.versionText().get()).startsWith("Version 2");
         assertThat(vm.high().text().get()).isEqualTo("0.75");
+    }
+
+    @Test
+    void everyProblemTheEngineReportsOnSaveIsShownNextToItsField() {
+        // the engine validates with the same rules as the form, so a 400 on save comes from a client whose engine
+        // is stricter (another version behind a server): stand one in that refuses with two problems
+        List<String> refused = List.of("thresholds.high: too close to medium", "retention_days: policy requires at least 90");
+        RiskClient strict = (RiskClient) Proxy.newProxyInstance(RiskClient.class.getClassLoader(), new Class<?>[]{RiskClient.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("saveConfig")) {
+                        throw new RiskClientException(new ApiError(400, "invalid", "configuration is invalid", null, null, refused));
+                    }
+                    try {
+                        return method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ConfigurationViewModel form = viewModelFor(strict);
+        form.load();
+        form.high().text().set("0.55");
+
+        form.save();
+
+        assertThat(form.problems()).containsExactlyElementsOf(refused);
+        assertThat(form.high().problem().get()).isEqualTo("too close to medium");
+        assertThat(form.retentionDays().problem().get()).isEqualTo("policy requires at least 90");
+        assertThat(form.message().get()).contains("2 problem(s)");
+        assertThat(navigator.notifications).isEmpty();
+        assertThat(client.config().version()).isEqualTo(1);
     }
 
     @Test
