@@ -1,7 +1,9 @@
 package com.riskpulse.desktop;
 
+import com.riskpulse.desktop.config.ConfigurationView;
 import com.riskpulse.desktop.shell.MainWindow;
 import com.riskpulse.desktop.shell.ScreenContext;
+import com.riskpulse.engine.auth.Permission;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 
@@ -14,7 +16,8 @@ final class ConsoleScreens {
     }
 
     static List<MainWindow.Entry> entries() {
-        return List.of();
+        return List.of(
+                new MainWindow.Entry("config", "Configuration", Permission.CHANGE_CONFIG, true, ConfigurationView::new, null));
     }
 
     static MainWindow.StatusBar statusBar(ScreenContext context) {
