@@ -47,6 +47,7 @@ public final class AlertQueueView implements Screen {
     private final AlertQueueViewModel viewModel;
     private final Parent root;
     private final Timeline ageTicker;
+    private boolean openedByKey;
 
     @FXML private ComboBox<AlertQueueViewModel.StatusFilter> statusFilter;
     @FXML private ComboBox<String> severityFilter;
@@ -100,7 +101,7 @@ public final class AlertQueueView implements Screen {
         progress.visibleProperty().bind(viewModel.busyBinding());
         countLabel.textProperty().bind(viewModel.statusProperty());
 
-        showOnlyWhen(actionBar, viewModel.canWork());
+        for (Node action : List.of(actionBar, acknowledgeButton, resolveButton, assignButton)) showOnlyWhen(action, viewModel.canWork());
         acknowledgeButton.disableProperty().bind(viewModel.actionableBinding().not());
         resolveButton.disableProperty().bind(viewModel.actionableBinding().not());
         assignButton.disableProperty().bind(viewModel.actionableBinding().not());
@@ -108,6 +109,8 @@ public final class AlertQueueView implements Screen {
         SortedList<AlertRow> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        eventsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         column(idColumn, AlertView::id);
         column(severityColumn, AlertView::severity);
         severityColumn.setComparator(Comparator.comparingInt(SEVERITY_ORDER::indexOf));
@@ -132,6 +135,8 @@ public final class AlertQueueView implements Screen {
         resolvePane.visibleProperty().bind(viewModel.resolvingProperty());
         resolvePane.managedProperty().bind(viewModel.resolvingProperty());
         resolvePane.addEventFilter(KeyEvent.KEY_PRESSED, this::onResolveKey);
+        noteField.addEventFilter(KeyEvent.KEY_TYPED, this::swallowTheOpeningKey);
+        noteField.addEventFilter(KeyEvent.KEY_RELEASED, e -> openedByKey = false);
         viewModel.resolvingProperty().addListener((o, a, open) -> (open ? noteField : table).requestFocus());
 
         loadMoreButton.visibleProperty().bind(viewModel.hasMoreProperty());
@@ -153,11 +158,19 @@ public final class AlertQueueView implements Screen {
             case J -> moveSelection(1);
             case K -> moveSelection(-1);
             case A -> viewModel.acknowledgeSelected();
-            case R -> viewModel.beginResolve();
+            case R -> openedByKey = viewModel.beginResolve();
             case ENTER -> { viewModel.openSelected(); yield true; }
             default -> false;
         };
         if (handled) e.consume();
+    }
+
+    /**
+     * The R that opened the pane moves the focus to the note field before its own KEY_TYPED is delivered, which would
+     * land in the note; swallowed until that key is released.
+     */
+    private void swallowTheOpeningKey(KeyEvent e) {
+        if (openedByKey) e.consume();
     }
 
     private void onResolveKey(KeyEvent e) {

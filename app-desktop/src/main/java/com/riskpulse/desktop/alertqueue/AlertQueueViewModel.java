@@ -118,6 +118,7 @@ public final class AlertQueueViewModel implements AutoCloseable {
         statusFilter.addListener((o, a, b) -> reload());
         severityFilter.addListener((o, a, b) -> reload());
         selected.addListener((o, a, b) -> loadDetail(b));
+        rows.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> count());
     }
 
     // ---- loading
@@ -152,7 +153,12 @@ public final class AlertQueueViewModel implements AutoCloseable {
     private void setCursor(PageView<AlertView> page) {
         nextCursor = page.nextCursor();
         hasMore.set(nextCursor != null);
-        status.set(rows.size() + (nextCursor != null ? "+" : "") + " alerts");
+        count();
+    }
+
+    private void count() {
+        int n = rows.size();
+        status.set(n + (nextCursor != null ? "+" : "") + (n == 1 ? " alert" : " alerts"));
     }
 
     AlertQuery query() {
@@ -271,9 +277,9 @@ public final class AlertQueueViewModel implements AutoCloseable {
         facts.append("Status: ").append(a.status());
         if (a.policy() != null) facts.append("\nPolicy: ").append(a.policy());
         facts.append("\nEvents: ").append(a.eventCount()).append(", highest score ").append(String.format(Locale.ROOT, "%.2f", a.highestScore()));
-        facts.append("\nFirst seen: ").append(a.firstSeen()).append("\nLast seen: ").append(a.lastSeen());
+        facts.append("\nFirst seen: ").append(time(a.firstSeen())).append("\nLast seen: ").append(time(a.lastSeen()));
         if (a.assignee() != null) facts.append("\nAssignee: ").append(a.assignee());
-        if (a.acknowledgedBy() != null) facts.append("\nAcknowledged by ").append(a.acknowledgedBy()).append(" at ").append(a.acknowledgedAt());
+        if (a.acknowledgedBy() != null) facts.append("\nAcknowledged by ").append(a.acknowledgedBy()).append(" at ").append(time(a.acknowledgedAt()));
         if (a.resolvedBy() != null) {
             facts.append("\nResolved by ").append(a.resolvedBy()).append(" as ").append(a.resolution());
             if (a.note() != null && !a.note().isBlank()) facts.append(": ").append(a.note());
@@ -336,6 +342,13 @@ public final class AlertQueueViewModel implements AutoCloseable {
 
     private void failed(String title, Throwable e) {
         navigator.showError(title, Errors.readable(e));
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    private static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
     }
 
     private int indexOf(long id) {

@@ -77,7 +77,7 @@ class AlertQueueViewModelTest {
 
         assertThat(viewModel.rows()).extracting(r -> r.alert().entityId()).contains(ENTITY);
         assertThat(rowOf(alert.id()).ageProperty().get()).isEqualTo("just now");
-        assertThat(viewModel.statusProperty().get()).isEqualTo("1 alerts");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("1 alert");
         assertThat(viewModel.canWork()).isTrue();
     }
 
