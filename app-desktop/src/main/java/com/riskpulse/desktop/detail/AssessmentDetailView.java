@@ -163,6 +163,9 @@ public final class AssessmentDetailView implements Screen {
             StackPane dot = new StackPane();
             dot.getStyleClass().add("history-point");
             if (r.riskId() == shown) dot.getStyleClass().add("current");
+            // inline, because the chart's own symbol colours would win over the stylesheet's
+            dot.setStyle(r.riskId() == shown ? "-fx-background-color: #cf222e; -fx-background-radius: 8; -fx-padding: 8;"
+                    : "-fx-background-color: #57606acc; -fx-background-radius: 4; -fx-padding: 4;");
             dot.setOnMouseClicked(e -> viewModel.show(r.riskId()));
             Tooltip.install(dot, new Tooltip(TIME.format(r.timestamp()) + " · " + String.format(Locale.ROOT, "%.2f", r.score()) + " " + r.level()));
             point.setNode(dot);
