@@ -42,7 +42,7 @@ import java.util.function.Function;
 public final class AlertQueueView implements Screen {
 
     private static final List<String> SEVERITY_ORDER = List.of("low", "medium", "high", "critical");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AlertQueueViewModel viewModel;
     private final Parent root;
@@ -148,7 +148,7 @@ public final class AlertQueueView implements Screen {
         eventRiskColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().riskId()));
         eventScoreColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.2f", c.getValue().score())));
         eventLevelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().level()));
-        eventAtColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().at() == null ? "" : TIME.format(c.getValue().at())));
+        eventAtColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().at() == null ? "" : EVENT_TIME.format(c.getValue().at())));
         openButton.disableProperty().bind(viewModel.selectedProperty().isNull());
     }
 

@@ -69,6 +69,11 @@ class AlertQueueViewTest extends FxRobot {
         return onFx(() -> table.getItems().stream().filter(r -> r.id() == alertId).findFirst());
     }
 
+    private String selectedEntity() throws Exception {
+        TableView<AlertRow> table = lookup("#alertTable").queryTableView();
+        return onFx(() -> table.getSelectionModel().getSelectedItem() == null ? "" : table.getSelectionModel().getSelectedItem().alert().entityId());
+    }
+
     private void selectRowOf(String entity) {
         clickOn((Node) lookup("#alertTable .table-cell").match(hasText(entity)).query());
     }
@@ -87,6 +92,12 @@ class AlertQueueViewTest extends FxRobot {
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> !lookup("#eventsTable").queryTableView().getItems().isEmpty()));
         assertThat(lookup("#detailTitle").queryLabeled().getText()).contains(ENTITY);
         assertThat(harness.navigator().errors).isEmpty();
+
+        type(KeyCode.J);
+        await().atMost(Duration.ofSeconds(5)).until(() -> selectedEntity(), "acct-7731"::equals);
+        type(KeyCode.K);
+        await().atMost(Duration.ofSeconds(5)).until(() -> selectedEntity(), ENTITY::equals);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#detailTitle").queryLabeled().getText().contains(ENTITY));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(harness.stage().getScene(), "alert-queue");
     }
