@@ -1,6 +1,8 @@
 package com.riskpulse.desktop;
 
+import com.riskpulse.desktop.alertqueue.AlertQueueView;
 import com.riskpulse.desktop.config.ConfigurationView;
+import com.riskpulse.desktop.detail.AssessmentDetailView;
 import com.riskpulse.desktop.shell.MainWindow;
 import com.riskpulse.desktop.shell.ScreenContext;
 import com.riskpulse.engine.auth.Permission;
@@ -17,6 +19,10 @@ final class ConsoleScreens {
 
     static List<MainWindow.Entry> entries() {
         return List.of(
+                new MainWindow.Entry("alerts", "Alert queue", Permission.READ_ALERTS, true, AlertQueueView::new,
+                        (screen, id) -> ((AlertQueueView) screen).selectAlert(id)),
+                new MainWindow.Entry("detail", "Assessment", Permission.READ_RISKS, false, AssessmentDetailView::new,
+                        (screen, id) -> ((AssessmentDetailView) screen).show(id)),
                 new MainWindow.Entry("config", "Configuration", Permission.CHANGE_CONFIG, true, ConfigurationView::new, null));
     }
 
