@@ -61,6 +61,8 @@ public final class RiskExplorerView implements Screen {
         minScoreError.textProperty().bind(viewModel.minScoreError());
         maxScoreError.textProperty().bind(viewModel.maxScoreError());
         dateError.textProperty().bind(viewModel.dateError());
+        minScoreError.managedProperty().bind(minScoreError.textProperty().isNotEmpty());
+        maxScoreError.managedProperty().bind(maxScoreError.textProperty().isNotEmpty());
         periodBox.getItems().setAll(Period.values());
         periodBox.valueProperty().bindBidirectional(viewModel.period());
         fromDate.valueProperty().bindBidirectional(viewModel.fromDate());

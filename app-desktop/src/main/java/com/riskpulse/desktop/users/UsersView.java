@@ -33,7 +33,7 @@ public final class UsersView implements Screen {
     @FXML private Button applyRoleButton, toggleEnabledButton, createButton;
     @FXML private TextField usernameField, emailField;
     @FXML private PasswordField passwordField;
-    @FXML private Label usernameError, emailError, passwordError, roleError, formError;
+    @FXML private Label selectedLabel, usernameError, emailError, passwordError, roleError, formError;
 
     public UsersView(ScreenContext ctx) {
         this.viewModel = new UsersViewModel(ctx);
@@ -56,6 +56,7 @@ public final class UsersView implements Screen {
         viewModel.selected().subscribe(u -> {
             if (u != usersTable.getSelectionModel().getSelectedItem()) usersTable.getSelectionModel().select(u);
         });
+        selectedLabel.textProperty().bind(viewModel.selected().map(u -> "Selected: " + u.username()).orElse("Select a user"));
         selectedRoleBox.getItems().setAll(UsersViewModel.ROLES);
         selectedRoleBox.valueProperty().bindBidirectional(viewModel.selectedRole());
         selectedRoleBox.disableProperty().bind(viewModel.selected().isNull());
