@@ -74,7 +74,8 @@ class RiskExplorerViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#searchButton").query().isDisabled()).isFalse();
 
-        TableRow<?> row = robot.lookup(".table-row-cell").queryAs(TableRow.class);
+        TableRow<?> row = robot.from(table).lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getIndex() == 0 && !r.isEmpty() && r.isVisible()).findFirst().orElseThrow();
         robot.doubleClickOn(row);
         await().until(() -> !harness.navigator().assessments.isEmpty());
         assertThat(harness.navigator().assessments).containsExactly(((RiskExplorerViewModel.Row) row.getItem()).riskId());
