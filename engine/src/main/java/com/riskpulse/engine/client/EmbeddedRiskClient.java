@@ -378,7 +378,8 @@ public final class EmbeddedRiskClient implements RiskClient {
             case UserOutcome.Unchanged u -> UserView.of(u.user());
             case UserOutcome.NotFound n -> throw RiskClientException.of(404, "not_found", "no user " + n.id());
             case UserOutcome.Rejected r -> throw switch (r.problem()) {
-                case USERNAME_TAKEN, LAST_ADMIN, CONCURRENT_CHANGE -> RiskClientException.of(409, "conflict", r.message());
+                case USERNAME_TAKEN -> new RiskClientException(new ApiError(409, "conflict", r.message(), "username", null, null));
+                case LAST_ADMIN, CONCURRENT_CHANGE -> RiskClientException.of(409, "conflict", r.message());
                 case INVALID_USERNAME -> invalid("username", r.message());
                 case INVALID_EMAIL -> invalid("email", r.message());
                 case WEAK_PASSWORD -> invalid("password", r.message());

@@ -27,7 +27,8 @@ public final class UserOutcomes {
             case UserOutcome.Unchanged u -> ctx.json(UserView.of(u.user()));
             case UserOutcome.NotFound n -> throw ApiException.notFound("no user " + n.id());
             case UserOutcome.Rejected r -> throw switch (r.problem()) {
-                case USERNAME_TAKEN, LAST_ADMIN, CONCURRENT_CHANGE -> ApiException.conflict(r.message());
+                case USERNAME_TAKEN -> new ApiException(409, "conflict", r.message(), "username", null, null);
+                case LAST_ADMIN, CONCURRENT_CHANGE -> ApiException.conflict(r.message());
                 case INVALID_USERNAME -> ApiException.badRequest("username", r.message());
                 case INVALID_EMAIL -> ApiException.badRequest("email", r.message());
                 case WEAK_PASSWORD -> ApiException.badRequest("password", r.message());
