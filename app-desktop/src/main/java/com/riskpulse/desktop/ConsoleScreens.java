@@ -1,10 +1,13 @@
 package com.riskpulse.desktop;
 
 import com.riskpulse.desktop.alertqueue.AlertQueueView;
+import com.riskpulse.desktop.audit.AuditView;
 import com.riskpulse.desktop.config.ConfigurationView;
 import com.riskpulse.desktop.detail.AssessmentDetailView;
+import com.riskpulse.desktop.explorer.RiskExplorerView;
 import com.riskpulse.desktop.shell.MainWindow;
 import com.riskpulse.desktop.shell.ScreenContext;
+import com.riskpulse.desktop.users.UsersView;
 import com.riskpulse.engine.auth.Permission;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -23,7 +26,10 @@ final class ConsoleScreens {
                         (screen, id) -> ((AlertQueueView) screen).selectAlert(id)),
                 new MainWindow.Entry("detail", "Assessment", Permission.READ_RISKS, false, AssessmentDetailView::new,
                         (screen, id) -> ((AssessmentDetailView) screen).show(id)),
-                new MainWindow.Entry("config", "Configuration", Permission.CHANGE_CONFIG, true, ConfigurationView::new, null));
+                new MainWindow.Entry("explorer", "Risk explorer", Permission.READ_RISKS, true, RiskExplorerView::new, null),
+                new MainWindow.Entry("config", "Configuration", Permission.CHANGE_CONFIG, true, ConfigurationView::new, null),
+                new MainWindow.Entry("audit", "Audit", Permission.READ_AUDIT, true, AuditView::new, null),
+                new MainWindow.Entry("users", "Users", Permission.MANAGE_USERS, true, UsersView::new, null));
     }
 
     static MainWindow.StatusBar statusBar(ScreenContext context) {
