@@ -127,7 +127,7 @@ public final class DashboardViewModel {
         this.ctx = ctx;
         this.decimate = decimate;
         this.originMillis = ctx.clock().millis();
-        for (String level : LEVELS) levelCounts.add(new XYChart.Data<>(level, 0));
+        for (String level : LEVELS) levelCounts.add(new XYChart.Data<>(level, 0L));
     }
 
     /** Starts receiving the live feed (one batch per frame) and loads the day's figures. */
