@@ -14,9 +14,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.util.StringConverter;
 
 import java.time.format.DateTimeFormatter;
@@ -50,6 +52,7 @@ public final class DashboardView implements Screen {
     @FXML private Label lagValue;
     @FXML private Label lagDetail;
     @FXML private ProgressIndicator loadingIndicator;
+    @FXML private ToggleButton pauseFeed;
 
     private final DashboardViewModel viewModel;
     private final Parent root;
@@ -109,12 +112,13 @@ public final class DashboardView implements Screen {
         column(scoreColumn, FeedRow::scoreText);
         column(levelColumn, FeedRow::level);
         levelColumn.setCellFactory(c -> new LevelCell());
-        feedTable.setRowFactory(t -> {
-            TableRow<FeedRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) viewModel.open(row.getItem());
-            });
-            return row;
+        pauseFeed.selectedProperty().bindBidirectional(viewModel.feedPaused());
+        // a filter on the table: the rows' cells consume the click before a handler would see it
+        feedTable.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) viewModel.open(feedTable.getSelectionModel().getSelectedItem());
+        });
+        feedTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) viewModel.open(feedTable.getSelectionModel().getSelectedItem());
         });
     }
 

@@ -96,8 +96,10 @@ public final class DashboardViewModel {
     private final StringProperty lagDetail = new SimpleStringProperty("");
     private final StringProperty rate = new SimpleStringProperty("–");
     private final LongProperty lagMillis = new SimpleLongProperty(-1);
+    private final LongProperty consoleLagMicros = new SimpleLongProperty(-1);
     private final LongProperty received = new SimpleLongProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty feedPaused = new SimpleBooleanProperty();
     private final Map<String, Long> openBySeverity = new LinkedHashMap<>();
 
     // feed
@@ -156,6 +158,7 @@ public final class DashboardViewModel {
     /** One frame's worth of live updates (the FX thread; the caller in tests). */
     public void onFrame(List<LiveUpdate> batch) {
         Instant now = ctx.clock().instant();
+        long frameNanos = System.nanoTime();
         long nowMillis = now.toEpochMilli();
         long oldest = nowMillis - WINDOW.toMillis();
         List<XYChart.Data<Number, Number>> newMax = new ArrayList<>();
@@ -167,7 +170,7 @@ public final class DashboardViewModel {
             switch (update) {
                 case LiveUpdate.Scored s -> {
                     LiveAssessment a = s.assessment();
-                    screenLag.record(a.scoredAt(), now);
+                    screenLag.record(a.scoredAt(), now, s.receivedNanos(), frameNanos);
                     liveSinceBase++;
                     liveSinceRequest++;
                     long at = a.scoredAt() == null ? nowMillis : Math.clamp(a.scoredAt().toEpochMilli(), oldest, nowMillis);
@@ -288,7 +291,7 @@ public final class DashboardViewModel {
     }
 
     private void addToFeed(List<LiveAssessment> newest, Instant now) {
-        if (newest.isEmpty()) return;
+        if (newest.isEmpty() || feedPaused.get()) return;
         int take = Math.min(FEED_CAPACITY, newest.size());
         ZonedDateTime zoned = now.atZone(zone());
         List<FeedRow> rows = new ArrayList<>(take);
@@ -311,14 +314,16 @@ public final class DashboardViewModel {
         }
         long high = byLevel[2] + byLevel[3];
         highRiskRate.set(total == 0 ? "–" : percent(high, total));
-        String todayRate = today == null ? "" : " · today " + String.format(Locale.ROOT, "%.1f %%", today.highRiskRate() * 100);
-        highRiskRateDetail.set(String.format(Locale.ROOT, "%,d of %,d in the last 2 min", high, total) + todayRate);
+        String todayRate = today == null ? "" : String.format(Locale.ROOT, " · today %.1f %%", today.highRiskRate() * 100);
+        highRiskRateDetail.set(String.format(Locale.ROOT, "%,d of %,d in 2 min", high, total) + todayRate);
 
         long median = screenLag.medianMillis(now);
         lagMillis.set(median);
         lag.set(median < 0 ? "–" : String.format(Locale.ROOT, "%,d ms", median));
-        lagDetail.set(lastStats == null ? "scored → on screen, median of the last second"
-                : String.format(Locale.ROOT, "scored → on screen, median 1 s · engine p50 %.1f ms", lastStats.latencyP50Ms()));
+        long console = screenLag.consoleMedianMicros(now);
+        lagDetail.set("scored → screen, median 1 s" + (console < 0 ? "" : String.format(Locale.ROOT, " · console %.1f ms", console / 1000.0))
+                + (lastStats == null ? "" : String.format(Locale.ROOT, " · engine %.1f ms", lastStats.latencyP50Ms())));
+        consoleLagMicros.set(console);
         rate.set(lastStats == null ? "–" : String.format(Locale.ROOT, "%,.0f", lastStats.eventsPerSecond()));
         if (todayBase >= 0) eventsToday.set(String.format(Locale.ROOT, "%,d", todayBase + liveSinceBase));
     }
@@ -346,7 +351,7 @@ public final class DashboardViewModel {
             todayBase = stats.total();
             liveSinceBase = liveSinceRequest;
             eventsToday.set(String.format(Locale.ROOT, "%,d", todayBase + liveSinceBase));
-            eventsTodayDetail.set(String.format(Locale.ROOT, "since midnight · mean score %.3f · max %.3f", stats.meanScore(), stats.maxScore()));
+            eventsTodayDetail.set(String.format(Locale.ROOT, "since midnight · mean score %.3f", stats.meanScore()));
         }, e -> {
             riskRefreshing = false;
             loading.set(alertRefreshing);
@@ -386,10 +391,12 @@ public final class DashboardViewModel {
         openAlerts.set(String.format(Locale.ROOT, "%,d", openCount));
         StringBuilder detail = new StringBuilder();
         for (Map.Entry<String, Long> e : openBySeverity.entrySet()) {
+            if (e.getValue() == 0) continue;
             if (!detail.isEmpty()) detail.append(" · ");
             detail.append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%,d", e.getValue()));
         }
-        if (more) detail.append(" (newest ").append(AlertQuery.MAX_LIMIT).append(')');
+        if (detail.isEmpty()) detail.append("none open or acknowledged");
+        if (more) detail.append(" (of the newest ").append(AlertQuery.MAX_LIMIT).append(')');
         openAlertsDetail.set(detail.toString());
     }
 
@@ -528,6 +535,11 @@ public final class DashboardViewModel {
         return lagMillis;
     }
 
+    /** The console's part of the lag (client hands over → frame), median of the last second in µs (-1 before any). */
+    public LongProperty consoleLagMicros() {
+        return consoleLagMicros;
+    }
+
     /** The engine's events per second (LiveStats). */
     public StringProperty rate() {
         return rate;
@@ -536,6 +548,11 @@ public final class DashboardViewModel {
     /** Assessments received since the screen opened. */
     public LongProperty received() {
         return received;
+    }
+
+    /** While true the feed table keeps its rows (to read or open one); charts and counters go on. */
+    public BooleanProperty feedPaused() {
+        return feedPaused;
     }
 
     public BooleanProperty loading() {

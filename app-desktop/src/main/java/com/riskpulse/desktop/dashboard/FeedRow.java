@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 public record FeedRow(long riskId, String time, String entity, String type, String amount, double score, String level) {
 
-    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
-    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
     public static FeedRow of(LiveAssessment a, ZonedDateTime now) {
         String time = "";
