@@ -1,0 +1,229 @@
+package com.riskpulse.desktop.bench;
+
+import atlantafx.base.theme.PrimerLight;
+import com.riskpulse.desktop.dashboard.DashboardView;
+import com.riskpulse.desktop.fx.Background;
+import com.riskpulse.desktop.shell.LiveFeed;
+import com.riskpulse.desktop.shell.LiveUpdate;
+import com.riskpulse.desktop.shell.Navigator;
+import com.riskpulse.desktop.shell.ScreenContext;
+import com.riskpulse.desktop.testing.TestEngine;
+import com.riskpulse.engine.client.RiskClient;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A benchmark, not a test: the dashboard in a real stage (headless Monocle, software rendering) over an embedded
+ * engine whose simulator runs at 5,000 events/s. After a warm-up, an {@code AnimationTimer} counts the frames that
+ * actually run, second by second, with what the live feed dropped, the events per second the engine reached
+ * ({@code LiveStats}), the assessments the screen received and its lag (scored → frame, median of the last second).
+ * Prints per-run and overall medians; the decimated dashboard {@code runs} times, then (unless {@code --no-raw}) once
+ * with one chart point per assessment, to show what decimation buys.
+ *
+ * <pre>
+ * ./mvnw -q -o -pl engine,server-embedded install -DskipTests   # once
+ * ./mvnw -q -o -pl app-desktop test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+ * cd app-desktop &amp;&amp; $JDK25/bin/java -cp target/test-classes:target/classes:$(cat target/bench.classpath) \
+ *     com.riskpulse.desktop.bench.DashboardFrameRateRun 3
+ * </pre>
+ *
+ * ({@code exec:java -Dexec.mainClass=...} does not work here: app-desktop's pom sets the plugin's {@code mainClass}
+ * and {@code classpathScope} explicitly, which wins over command-line properties, so it always starts ConsoleMain on
+ * the runtime class path.)
+ *
+ * Arguments: {@code [runs=3] [eventsPerSecond=5000] [warmupSeconds=10] [measureSeconds=30] [--no-raw]}.
+ */
+public final class DashboardFrameRateRun {
+
+    private DashboardFrameRateRun() {
+    }
+
+    /** One second of one run. */
+    record Second(double fps, long dropped, double engineRate, long received, long lagMillis, long consoleLagMicros) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        List<String> flags = new ArrayList<>(List.of(args));
+        boolean raw = !flags.remove("--no-raw");
+        int runs = flags.size() > 0 ? Integer.parseInt(flags.get(0)) : 3;
+        double rate = flags.size() > 1 ? Double.parseDouble(flags.get(1)) : 5000;
+        int warmup = flags.size() > 2 ? Integer.parseInt(flags.get(2)) : 10;
+        int measure = flags.size() > 3 ? Integer.parseInt(flags.get(3)) : 30;
+
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        onFx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            return null;
+        });
+
+        Path dataDir = Files.createTempDirectory("riskpulse-dashboard-bench");
+        ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory());
+        System.out.printf(Locale.ROOT, "Dashboard frame-rate run: %d run(s), simulator at %,.0f events/s, warm-up %d s, %d s measured, %d cores, JDK %s%n",
+                runs, rate, warmup, measure, Runtime.getRuntime().availableProcessors(), Runtime.version());
+        try (TestEngine engine = TestEngine.start(dataDir)) {
+            RiskClient client = engine.admin();
+            engine.startSimulator(rate);
+            List<Second> all = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                List<Second> seconds = run(client, workers, true, warmup, measure);
+                report("run " + run + " decimated", seconds);
+                all.addAll(seconds);
+            }
+            report("ALL " + runs + " runs decimated", all);
+            if (raw) report("raw (one point per assessment)", run(client, workers, false, warmup, measure));
+        } finally {
+            workers.shutdownNow();
+            Platform.exit();
+        }
+    }
+
+    private static List<Second> run(RiskClient client, ExecutorService workers, boolean decimate, int warmup, int measure) throws Exception {
+        LiveFeed live = new LiveFeed(client);
+        ScreenContext ctx = new ScreenContext(client, new Background(workers, Platform::runLater), live, new SilentNavigator(), Clock.systemUTC());
+        List<Second> seconds = Collections.synchronizedList(new ArrayList<>());
+        Meter meter = new Meter(live, seconds);
+        Stage stage = onFx(() -> {
+            DashboardView view = new DashboardView(ctx, decimate);
+            meter.view = view;
+            live.start(true);
+            live.register(meter::onBatch);
+            Stage s = new Stage();
+            s.setScene(new Scene(view.root(), 1280, 800));
+            s.setTitle(view.title());
+            s.show();
+            view.onShow();
+            return s;
+        });
+        Thread.sleep(warmup * 1000L);
+        onFx(() -> {
+            meter.start();
+            return null;
+        });
+        Thread.sleep(measure * 1000L);
+        onFx(() -> {
+            meter.stop();
+            meter.view.close();
+            live.close();
+            stage.hide();
+            return null;
+        });
+        return new ArrayList<>(seconds);
+    }
+
+    /** Counts frames on the FX thread; closes a sample every second of wall time. */
+    private static final class Meter extends AnimationTimer {
+        private final LiveFeed live;
+        private final List<Second> seconds;
+        DashboardView view;
+        private long secondStart;
+        private long frames;
+        private long droppedAtStart;
+        private long receivedAtStart;
+        private double engineRate;
+
+        Meter(LiveFeed live, List<Second> seconds) {
+            this.live = live;
+            this.seconds = seconds;
+        }
+
+        void onBatch(List<LiveUpdate> batch) {
+            for (LiveUpdate u : batch) if (u instanceof LiveUpdate.Stats s) engineRate = s.stats().eventsPerSecond();
+        }
+
+        @Override
+        public void start() {
+            secondStart = System.nanoTime();
+            droppedAtStart = live.dropped();
+            receivedAtStart = view.viewModel().received().get();
+            super.start();
+        }
+
+        @Override
+        public void handle(long now) {
+            frames++;
+            long elapsed = System.nanoTime() - secondStart;
+            if (elapsed < 1_000_000_000L) return;
+            long dropped = live.dropped();
+            long received = view.viewModel().received().get();
+            double seconds = elapsed / 1e9;
+            this.seconds.add(new Second(frames / seconds, dropped - droppedAtStart, engineRate, Math.round((received - receivedAtStart) / seconds),
+                    view.viewModel().lagMillis().get(), view.viewModel().consoleLagMicros().get()));
+            frames = 0;
+            secondStart = System.nanoTime();
+            droppedAtStart = dropped;
+            receivedAtStart = received;
+        }
+    }
+
+    private static void report(String what, List<Second> s) {
+        if (s.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-32s no complete second measured (the FX thread never came back within a second)%n", what);
+            return;
+        }
+        long dropped = s.stream().mapToLong(Second::dropped).sum();
+        System.out.printf(Locale.ROOT,
+                "%-32s %3d s | fps median %5.1f min %5.1f | engine events/s median %,6.0f | received/s median %,6d | dropped %,d | lag median %,d ms (console %.1f ms)%n",
+                what, s.size(), median(s, Second::fps), s.stream().mapToDouble(Second::fps).min().orElse(0),
+                median(s, Second::engineRate), (long) median(s, x -> (double) x.received()), dropped,
+                (long) median(s, x -> (double) x.lagMillis()), median(s, x -> x.consoleLagMicros() / 1000.0));
+    }
+
+    private static double median(List<Second> s, java.util.function.Function<Second, Double> f) {
+        double[] v = s.stream().mapToDouble(f::apply).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    private static <T> T onFx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                done.complete(action.get());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done.get(60, TimeUnit.SECONDS);
+    }
+
+    private static final class SilentNavigator implements Navigator {
+        @Override
+        public void showAssessment(long riskId) {
+        }
+
+        @Override
+        public void showAlert(long alertId) {
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            System.out.println("error shown: " + title + ": " + message);
+        }
+
+        @Override
+        public void notify(String message) {
+        }
+    }
+}
