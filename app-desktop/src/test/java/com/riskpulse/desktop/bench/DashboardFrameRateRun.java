@@ -17,7 +17,9 @@ import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.riskpulse.engine.api.LiveAssessment;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class DashboardFrameRateRun {
     }
 
     /** One second of one run. */
-    record Second(double fps, long dropped, double engineRate, long received, long lagMillis, long consoleLagMicros) {
+    record Second(double fps, long dropped, double engineRate, long received, long lagMillis, long consoleLagMicros, long queued) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,15 +87,23 @@ public final class DashboardFrameRateRun {
                 runs, rate, warmup, measure, Runtime.getRuntime().availableProcessors(), Runtime.version());
         try (TestEngine engine = TestEngine.start(dataDir)) {
             RiskClient client = engine.admin();
-            startAt(engine, client, rate);
+            // 1. the console alone: assessments made up at the target rate and handed to the live feed as the client would
+            System.out.printf(Locale.ROOT, "-- synthetic feed: %,.0f assessments/s handed to the LiveFeed directly (engine idle)%n", rate);
             List<Second> all = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                List<Second> seconds = run(client, workers, true, warmup, measure);
-                report("run " + run + " decimated", seconds);
+                List<Second> seconds = run(client, workers, true, warmup, measure, rate);
+                report("synthetic run " + run + " decimated", seconds);
                 all.addAll(seconds);
             }
-            report("ALL " + runs + " runs decimated", all);
-            if (raw) report("raw (one point per assessment)", run(client, workers, false, warmup, measure));
+            report("synthetic ALL decimated", all);
+            if (raw) report("synthetic raw (point per event)", run(client, workers, false, warmup, measure, rate));
+            // 2. the whole: the embedded engine's simulator feeding the dashboard
+            System.out.printf(Locale.ROOT, "-- embedded engine: simulator aiming at %,.0f events/s%n", rate);
+            startAt(engine, client, rate);
+            double[] alone = engineRate(client, measure);
+            System.out.printf(Locale.ROOT, "%-34s %3d s | engine events/s median %,6.0f | queued median %,d (partition + store queues)%n",
+                    "engine alone, no window", measure, alone[0], (long) alone[1]);
+            report("engine-fed decimated", run(client, workers, true, warmup, measure, 0));
         } finally {
             workers.shutdownNow();
             Platform.exit();
@@ -107,20 +117,21 @@ public final class DashboardFrameRateRun {
      */
     private static void startAt(TestEngine engine, RiskClient client, double target) throws Exception {
         Thread simulator = engine.engine().startSimulator(target);
-        double achieved = engineRate(client, 6);
+        double achieved = engineRate(client, 6)[0];
         System.out.printf(Locale.ROOT, "simulator nominal %,.0f events/s (day average) → %,.0f events/s at this hour, no window shown%n", target, achieved);
         if (achieved > 0 && achieved < 0.9 * target) {
             simulator.interrupt();
             simulator.join(5000);
             double nominal = target * Math.min(20, target / achieved);
             engine.engine().startSimulator(nominal);
-            System.out.printf(Locale.ROOT, "simulator restarted at nominal %,.0f events/s → %,.0f events/s, no window shown%n", nominal, engineRate(client, 6));
+            System.out.printf(Locale.ROOT, "simulator restarted at nominal %,.0f events/s → %,.0f events/s, no window shown%n", nominal, engineRate(client, 6)[0]);
         }
     }
 
-    /** The engine's events per second (LiveStats), median of the last {@code seconds} reports. */
-    private static double engineRate(RiskClient client, int seconds) throws Exception {
+    /** The engine's events per second and queued events (LiveStats), medians of the last {@code seconds} reports. */
+    private static double[] engineRate(RiskClient client, int seconds) throws Exception {
         List<Double> rates = Collections.synchronizedList(new ArrayList<>());
+        List<Double> queued = Collections.synchronizedList(new ArrayList<>());
         try (AutoCloseable ignored = client.subscribe(new com.riskpulse.engine.client.LiveListener() {
             @Override
             public void onAssessment(com.riskpulse.engine.api.LiveAssessment assessment) {
@@ -129,16 +140,25 @@ public final class DashboardFrameRateRun {
             @Override
             public void onStats(com.riskpulse.engine.api.LiveStats stats) {
                 rates.add(stats.eventsPerSecond());
+                queued.add((double) (stats.partitionQueued() + stats.storeQueued()));
             }
         })) {
             Thread.sleep(2000L + seconds * 1000L);
         }
-        List<Double> last = new ArrayList<>(rates.subList(Math.max(0, rates.size() - seconds), rates.size()));
+        return new double[] {lastMedian(rates, seconds), lastMedian(queued, seconds)};
+    }
+
+    private static double lastMedian(List<Double> values, int n) {
+        List<Double> last;
+        synchronized (values) {
+            last = new ArrayList<>(values.subList(Math.max(0, values.size() - n), values.size()));
+        }
         Collections.sort(last);
         return last.isEmpty() ? 0 : last.get(last.size() / 2);
     }
 
-    private static List<Second> run(RiskClient client, ExecutorService workers, boolean decimate, int warmup, int measure) throws Exception {
+    private static List<Second> run(RiskClient client, ExecutorService workers, boolean decimate, int warmup, int measure, double synthetic)
+            throws Exception {
         LiveFeed live = new LiveFeed(client);
         ScreenContext ctx = new ScreenContext(client, new Background(workers, Platform::runLater), live, new SilentNavigator(), Clock.systemUTC());
         List<Second> seconds = Collections.synchronizedList(new ArrayList<>());
@@ -155,12 +175,17 @@ public final class DashboardFrameRateRun {
             view.onShow();
             return s;
         });
+        Thread generator = synthetic > 0 ? Thread.ofPlatform().daemon().name("synthetic-feed").start(() -> feed(live, synthetic)) : null;
         Thread.sleep(warmup * 1000L);
         onFx(() -> {
             meter.start();
             return null;
         });
         Thread.sleep(measure * 1000L);
+        if (generator != null) {
+            generator.interrupt();
+            generator.join(5000);
+        }
         onFx(() -> {
             meter.stop();
             meter.view.close();
@@ -169,6 +194,31 @@ public final class DashboardFrameRateRun {
             return null;
         });
         return new ArrayList<>(seconds);
+    }
+
+    /** Hands made-up assessments to the live feed at {@code rate} a second, from one thread, until interrupted. */
+    private static void feed(LiveFeed live, double rate) {
+        java.util.Random random = new java.util.Random(7);
+        long start = System.nanoTime();
+        long sent = 0;
+        long id = 1;
+        String[] types = {"payment", "payment", "payment", "login", "withdrawal", "deposit"};
+        while (!Thread.currentThread().isInterrupted()) {
+            long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+            for (; sent < due; sent++, id++) {
+                double u = random.nextDouble();
+                double score = u < 0.97 ? random.nextDouble() * 0.3 : u < 0.99 ? 0.5 + random.nextDouble() * 0.2 : 0.75 + random.nextDouble() * 0.25;
+                String level = score < 0.5 ? "low" : score < 0.7 ? "medium" : score < 0.9 ? "high" : "critical";
+                Instant now = Instant.now();
+                live.onAssessment(new LiveAssessment(id, "syn-" + id, "acct-" + (id % 5000), types[(int) (id % types.length)], now.minusMillis(2),
+                        now, score, level, 5 + random.nextInt(500) + 0.5, "EUR", "DE", "m-" + id % 40, List.of(), List.of(), 1, "bench", false));
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** Counts frames on the FX thread; closes a sample every second of wall time. */
@@ -181,6 +231,7 @@ public final class DashboardFrameRateRun {
         private long droppedAtStart;
         private long receivedAtStart;
         private double engineRate;
+        private long queued;
 
         Meter(LiveFeed live, List<Second> seconds) {
             this.live = live;
@@ -188,7 +239,12 @@ public final class DashboardFrameRateRun {
         }
 
         void onBatch(List<LiveUpdate> batch) {
-            for (LiveUpdate u : batch) if (u instanceof LiveUpdate.Stats s) engineRate = s.stats().eventsPerSecond();
+            for (LiveUpdate u : batch) {
+                if (u instanceof LiveUpdate.Stats s) {
+                    engineRate = s.stats().eventsPerSecond();
+                    queued = s.stats().partitionQueued() + s.stats().storeQueued();
+                }
+            }
         }
 
         @Override
@@ -208,7 +264,7 @@ public final class DashboardFrameRateRun {
             long received = view.viewModel().received().get();
             double seconds = elapsed / 1e9;
             this.seconds.add(new Second(frames / seconds, dropped - droppedAtStart, engineRate, Math.round((received - receivedAtStart) / seconds),
-                    view.viewModel().lagMillis().get(), view.viewModel().consoleLagMicros().get()));
+                    view.viewModel().lagMillis().get(), view.viewModel().consoleLagMicros().get(), queued));
             frames = 0;
             secondStart = System.nanoTime();
             droppedAtStart = dropped;
@@ -218,15 +274,16 @@ public final class DashboardFrameRateRun {
 
     private static void report(String what, List<Second> s) {
         if (s.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%-32s no complete second measured (the FX thread never came back within a second)%n", what);
+            System.out.printf(Locale.ROOT, "%-34s no complete second measured (the FX thread never came back within a second)%n", what);
             return;
         }
         long dropped = s.stream().mapToLong(Second::dropped).sum();
         System.out.printf(Locale.ROOT,
-                "%-32s %3d s | fps median %5.1f min %5.1f | engine events/s median %,6.0f | received/s median %,6d | dropped %,d | lag median %,d ms (console %.1f ms)%n",
+                "%-34s %3d s | fps median %5.1f min %5.1f | engine events/s median %,6.0f | received/s median %,6d | dropped %,d | lag median %,d ms (console %.1f ms) | queued median %,d%n",
                 what, s.size(), median(s, Second::fps), s.stream().mapToDouble(Second::fps).min().orElse(0),
                 median(s, Second::engineRate), (long) median(s, x -> (double) x.received()), dropped,
-                (long) median(s, x -> (double) x.lagMillis()), median(s, x -> x.consoleLagMicros() / 1000.0));
+                (long) median(s, x -> (double) x.lagMillis()), median(s, x -> x.consoleLagMicros() / 1000.0),
+                (long) median(s, x -> (double) x.queued()));
     }
 
     private static double median(List<Second> s, java.util.function.Function<Second, Double> f) {
