@@ -314,7 +314,7 @@ public final class DashboardViewModel {
         }
         long high = byLevel[2] + byLevel[3];
         highRiskRate.set(total == 0 ? "–" : percent(high, total));
-        String todayRate = today == null ? "" : String.format(Locale.ROOT, " · today %.1f %%", today.highRiskRate() * 100);
+        String todayRate = today == null || today.total() == 0 ? "" : String.format(Locale.ROOT, " · today %.1f %%", today.highRiskRate() * 100);
         highRiskRateDetail.set(String.format(Locale.ROOT, "%,d of %,d in 2 min", high, total) + todayRate);
 
         long median = screenLag.medianMillis(now);
@@ -351,7 +351,7 @@ public final class DashboardViewModel {
             todayBase = stats.total();
             liveSinceBase = liveSinceRequest;
             eventsToday.set(String.format(Locale.ROOT, "%,d", todayBase + liveSinceBase));
-            eventsTodayDetail.set(String.format(Locale.ROOT, "since midnight · mean score %.3f", stats.meanScore()));
+            eventsTodayDetail.set(stats.total() == 0 ? "since midnight" : String.format(Locale.ROOT, "since midnight · mean score %.3f", stats.meanScore()));
         }, e -> {
             riskRefreshing = false;
             loading.set(alertRefreshing);

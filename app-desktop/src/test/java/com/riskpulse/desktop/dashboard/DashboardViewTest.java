@@ -65,6 +65,10 @@ class DashboardViewTest {
             assertThat(fx(() -> robot.lookup("#rateValue").queryAs(Label.class).getText())).isNotEqualTo("–");
         });
         assertThat(fx(() -> scoreChart.getData().getFirst().getData().size())).isLessThanOrEqualTo(DashboardViewModel.BUCKETS + 1);
+        // for the screenshot: a quarter of the two minutes filled, and the day's figures refreshed from storage once
+        await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> scoreChart.getData().getFirst().getData().size()) >= 120
+                && fx(() -> robot.lookup("#eventsTodayDetail").queryAs(Label.class).getText()).contains("mean score"));
+        assertThat(fx(() -> scoreChart.getData().getFirst().getData().size())).isLessThanOrEqualTo(DashboardViewModel.BUCKETS + 1);
         Screenshots.save(harness.stage().getScene(), "dashboard");
 
         // the feed holds still while paused, so the row under the mouse is the one opened
