@@ -116,7 +116,8 @@ public final class DashboardViewModel {
     private long lastRiskRefreshMillis = Long.MIN_VALUE / 2;
     private long lastAlertRefreshMillis = Long.MIN_VALUE / 2;
     private long lastLabelsMillis = Long.MIN_VALUE / 2;
-    private boolean failing;
+    private boolean riskFailing;
+    private boolean alertsFailing;
     private RiskStatsView today;
     private AutoCloseable registration;
 
@@ -346,7 +347,7 @@ public final class DashboardViewModel {
         ctx.background().run(() -> ctx.client().riskStats(window), stats -> {
             riskRefreshing = false;
             loading.set(alertRefreshing);
-            failing = false;
+            riskFailing = false;
             today = stats;
             todayBase = stats.total();
             liveSinceBase = liveSinceRequest;
@@ -355,7 +356,8 @@ public final class DashboardViewModel {
         }, e -> {
             riskRefreshing = false;
             loading.set(alertRefreshing);
-            failed(e);
+            if (!riskFailing) failed(e);
+            riskFailing = true;
         });
     }
 
@@ -369,12 +371,13 @@ public final class DashboardViewModel {
         ctx.background().run(() -> new AlertFigures(ctx.client().alertStats(Duration.ofDays(1)), ctx.client().alerts(open)), figures -> {
             alertRefreshing = false;
             loading.set(riskRefreshing);
-            failing = false;
+            alertsFailing = false;
             showAlerts(figures);
         }, e -> {
             alertRefreshing = false;
             loading.set(riskRefreshing);
-            failed(e);
+            if (!alertsFailing) failed(e);
+            alertsFailing = true;
         });
     }
 
@@ -400,10 +403,8 @@ public final class DashboardViewModel {
         openAlertsDetail.set(detail.toString());
     }
 
-    /** Reports a failed refresh once, not every ten seconds while the engine stays unreachable. */
+    /** Reports a failed refresh; each kind only once per failure streak, not every ten seconds while it lasts. */
     private void failed(Throwable e) {
-        if (failing) return;
-        failing = true;
         ctx.navigator().showError("Dashboard could not refresh", Errors.readable(e));
     }
 

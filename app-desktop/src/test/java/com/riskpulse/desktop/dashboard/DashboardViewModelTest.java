@@ -8,12 +8,15 @@ import com.riskpulse.desktop.testing.ScreenHarness.RecordingNavigator;
 import com.riskpulse.desktop.testing.TestEngine;
 import com.riskpulse.engine.api.LiveAssessment;
 import com.riskpulse.engine.client.RiskClient;
+import com.riskpulse.engine.client.RiskClientException;
 import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,6 +184,27 @@ class DashboardViewModelTest {
         assertThat(vm.levelCounts()).extracting(XYChart.Data::getYValue).containsExactly(1L, 1L, 1L, 0L);
         assertThat(vm.highRiskRate().get()).isEqualTo("33.3 %");
         assertThat(vm.lag().get()).isEqualTo("300 ms"); // scored at .500, .600 and .749, drawn at .900
+    }
+
+    @Test
+    void aFailedRefreshIsShownOnceAsAReadableErrorNotEveryTenSeconds() {
+        RiskClient failing = (RiskClient) Proxy.newProxyInstance(RiskClient.class.getClassLoader(), new Class<?>[] {RiskClient.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("riskStats")) throw RiskClientException.of(503, "unavailable", "the database is not reachable");
+                    try {
+                        return method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DashboardViewModel vm = new DashboardViewModel(new ScreenContext(failing, Background.direct(), live, navigator, Clock.systemUTC()), true);
+
+        vm.start();
+        vm.refresh();
+
+        assertThat(navigator.errors).containsExactly("Dashboard could not refresh: Unavailable: the database is not reachable");
+        assertThat(vm.eventsToday().get()).isEqualTo("…");
+        assertThat(vm.openAlerts().get()).isEqualTo("0"); // the alert figures still came
     }
 
     /** {@code n} assessments scored over the two minutes before {@code now}, ids {@code run * 1,000,000 + i}. */
