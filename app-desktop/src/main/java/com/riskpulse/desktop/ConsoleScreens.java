@@ -3,14 +3,14 @@ package com.riskpulse.desktop;
 import com.riskpulse.desktop.alertqueue.AlertQueueView;
 import com.riskpulse.desktop.audit.AuditView;
 import com.riskpulse.desktop.config.ConfigurationView;
+import com.riskpulse.desktop.dashboard.DashboardView;
 import com.riskpulse.desktop.detail.AssessmentDetailView;
 import com.riskpulse.desktop.explorer.RiskExplorerView;
 import com.riskpulse.desktop.shell.MainWindow;
 import com.riskpulse.desktop.shell.ScreenContext;
+import com.riskpulse.desktop.statusbar.StatusBarView;
 import com.riskpulse.desktop.users.UsersView;
 import com.riskpulse.engine.auth.Permission;
-import javafx.scene.Parent;
-import javafx.scene.control.Label;
 
 import java.util.List;
 
@@ -22,6 +22,7 @@ final class ConsoleScreens {
 
     static List<MainWindow.Entry> entries() {
         return List.of(
+                new MainWindow.Entry("dashboard", "Dashboard", Permission.READ_RISKS, true, DashboardView::new, null),
                 new MainWindow.Entry("alerts", "Alert queue", Permission.READ_ALERTS, true, AlertQueueView::new,
                         (screen, id) -> ((AlertQueueView) screen).selectAlert(id)),
                 new MainWindow.Entry("detail", "Assessment", Permission.READ_RISKS, false, AssessmentDetailView::new,
@@ -33,16 +34,6 @@ final class ConsoleScreens {
     }
 
     static MainWindow.StatusBar statusBar(ScreenContext context) {
-        Label where = new Label(context.client().location());
-        return new MainWindow.StatusBar() {
-            @Override
-            public Parent root() {
-                return where;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new StatusBarView(context);
     }
 }

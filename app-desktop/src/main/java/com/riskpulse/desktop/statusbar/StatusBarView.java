@@ -1,6 +1,7 @@
 package com.riskpulse.desktop.statusbar;
 
 import com.riskpulse.desktop.fx.Fxml;
+import com.riskpulse.desktop.shell.MainWindow;
 import com.riskpulse.desktop.shell.ScreenContext;
 import com.riskpulse.engine.client.ConnectionState;
 import javafx.fxml.FXML;
@@ -10,7 +11,7 @@ import javafx.scene.control.Label;
 import java.util.Locale;
 
 /** The console's status bar, under every screen: mode, location, connection, pace, lag, user. */
-public final class StatusBarView {
+public final class StatusBarView implements MainWindow.StatusBar {
 
     @FXML private Label modeLabel;
     @FXML private Label locationLabel;
@@ -52,10 +53,12 @@ public final class StatusBarView {
         return viewModel;
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
+    @Override
     public void close() {
         viewModel.close();
     }

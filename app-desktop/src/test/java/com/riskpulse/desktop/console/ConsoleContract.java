@@ -11,6 +11,7 @@ import com.riskpulse.engine.alert.AlertQuery;
 import com.riskpulse.engine.api.AlertView;
 import com.riskpulse.engine.client.EmbeddedRiskClient;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -108,6 +109,24 @@ abstract class ConsoleContract extends FxRobot {
     }
 
     // ---- the end-to-end checks
+
+    @Test
+    void afterLogInLivePointsReachTheChartAndRowsReachTheFeed() throws Exception {
+        engine.startSimulator(100);
+        logIn(TestEngine.ADMIN, TestEngine.ADMIN_PASSWORD);
+        assertThat(showing("#dashboard")).as("the dashboard is the first screen").isTrue();
+        @SuppressWarnings("unchecked") LineChart<Number, Number> scores = lookup("#scoreChart").queryAs(LineChart.class);
+        TableView<?> feed = lookup("#feedTable").queryTableView();
+        await().atMost(WAIT).until(() -> onFx(() -> scores.getData().getFirst().getData().size()) >= 4);
+        await().atMost(WAIT).until(() -> onFx(() -> feed.getItems().size()) >= 20);
+        assertThat(label("#connectionLabel").getText()).isEqualTo("Connected");
+        assertThat(label("#userLabel").getText()).contains(TestEngine.ADMIN);
+        afterLiveDashboard();
+    }
+
+    /** A subclass's extra look at the running dashboard (the embedded one takes the README's screenshot). */
+    protected void afterLiveDashboard() throws Exception {
+    }
 
     @Test
     void anAnalystAcknowledgesThenResolvesAnAlertItLeavesTheOpenQueueAndTheAuditLogRecordsBoth() throws Exception {
