@@ -182,6 +182,11 @@ public final class EmbeddedRiskClient implements RiskClient {
     }
 
     private void publishStats() {
+        if (!engine.pipeline().isRunning()) {
+            statsTimer.shutdown(); // the engine was stopped under this client: nothing left to report
+            return;
+        }
+        if (listeners.isEmpty()) return;
         try {
             var stats = meter.next(0);
             for (LiveListener l : listeners) l.onStats(stats);
@@ -408,6 +413,11 @@ public final class EmbeddedRiskClient implements RiskClient {
     public void close() {
         session = null;
         statsTimer.shutdownNow();
+        try {
+            statsTimer.awaitTermination(2, TimeUnit.SECONDS); // a reading in progress must not outlive the engine
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (AutoCloseable feed : feeds) {
             try {
                 feed.close();
