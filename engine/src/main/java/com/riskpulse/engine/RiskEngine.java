@@ -69,11 +69,14 @@ public final class RiskEngine implements AutoCloseable {
     public enum Mode { EMBEDDED, SERVER }
 
     private RiskEngine(Environment env, Mode mode, Clock clock) {
+        long started = System.nanoTime(), databaseReady, hibernateReady;
         Path dataDir = DatabaseSettings.dataDir(env.asMap(), System.getProperties());
         this.database = opened(Database.open(DatabaseSettings.fromEnvironment(env.asMap(), System.getProperties())));
         try {
+            databaseReady = System.nanoTime();
             SessionFactory sessions = opened(HibernateSessions.open(database,
                     Stream.of(HibernateUsers.ENTITIES, HibernateAlerts.ENTITIES).flatMap(List::stream).toList()));
+            hibernateReady = System.nanoTime();
             this.assessments = new JdbcAssessments(database);
             this.audit = new JdbcAuditLog(database, clock);
             // configuration first: the stored version (or the environment's starting values) is what scores
@@ -105,7 +108,13 @@ public final class RiskEngine implements AutoCloseable {
             closeQuietly();
             throw e;
         }
-        log.info("engine started: {}, configuration v{}", database, config.current().version());
+        log.info("engine started in {} ms (database and migrations {} ms, Hibernate {} ms, the rest {} ms): {}, configuration v{}",
+                millis(started, System.nanoTime()), millis(started, databaseReady), millis(databaseReady, hibernateReady),
+                millis(hibernateReady, System.nanoTime()), database, config.current().version());
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     /** Starts the engine from environment variables and {@code .env} (see {@code docs/configuration.md}). */

@@ -19,11 +19,20 @@ public final class PasswordHasher {
     private final int cost;
     private final BCrypt.Hasher hasher = BCrypt.with(BCrypt.Version.VERSION_2B);
     /** Checked against when the user does not exist, so that an unknown name takes as long as a wrong password. */
-    private final String decoy;
+    private final java.util.concurrent.CompletableFuture<String> decoy;
 
     public PasswordHasher(int cost) {
         this.cost = checkCost(cost);
-        this.decoy = hash("decoy password, never matches");
+        // a bcrypt hash takes a few hundred milliseconds at the default cost: made off the start-up path, ready
+        // long before the first login of an unknown user needs it
+        this.decoy = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("bcrypt-decoy").start(() -> {
+            try {
+                decoy.complete(hash("decoy password, never matches"));
+            } catch (RuntimeException e) {
+                decoy.completeExceptionally(e);
+            }
+        });
     }
 
     static int checkCost(int cost) {
@@ -57,7 +66,7 @@ public final class PasswordHasher {
 
     /** Spends the time of one check and answers false: for logins of unknown users. */
     public boolean matchesNothing(String password) {
-        matches(password == null ? "" : password, decoy);
+        matches(password == null ? "" : password, decoy.join());
         return false;
     }
 
