@@ -8,6 +8,17 @@ public sealed interface AlertChange {
 
     Alert alert();
 
+    /** The change's name on the wire: raised, updated, acknowledged, assigned or resolved. */
+    default String kind() {
+        return switch (this) {
+            case Raised r -> "raised";
+            case Updated u -> "updated";
+            case Acknowledged k -> "acknowledged";
+            case Assigned s -> "assigned";
+            case Resolved r -> "resolved";
+        };
+    }
+
     /** The policy opened a new alert. */
     record Raised(Alert alert) implements AlertChange {
     }

@@ -170,13 +170,7 @@ public final class EmbeddedRiskClient implements RiskClient {
 
     private void publish(AlertChange change) {
         if (listeners.isEmpty()) return;
-        String kind = switch (change) {
-            case AlertChange.Raised r -> "raised";
-            case AlertChange.Updated u -> "updated";
-            case AlertChange.Acknowledged k -> "acknowledged";
-            case AlertChange.Assigned s -> "assigned";
-            case AlertChange.Resolved r -> "resolved";
-        };
+        String kind = change.kind();
         AlertView view = AlertView.of(change.alert());
         for (LiveListener l : listeners) l.onAlert(kind, view);
     }

@@ -44,13 +44,7 @@ final class StreamMessages {
     }
 
     String alert(AlertChange change) {
-        String kind = switch (change) {
-            case AlertChange.Raised r -> "raised";
-            case AlertChange.Updated u -> "updated";
-            case AlertChange.Acknowledged k -> "acknowledged";
-            case AlertChange.Assigned s -> "assigned";
-            case AlertChange.Resolved r -> "resolved";
-        };
+        String kind = change.kind();
         return write(new AlertMessage("alert", kind, AlertView.of(change.alert())));
     }
 
