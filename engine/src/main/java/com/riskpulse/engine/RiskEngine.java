@@ -138,14 +138,22 @@ public final class RiskEngine implements AutoCloseable {
     public ExplanationService explanations() { return explanations; }
     public Pipeline pipeline() { return pipeline; }
 
+    /** Simulated customers per event/s of the rate: the default population (5,000) at the default rate (200/s). */
+    static final int CUSTOMERS_PER_EVENT_PER_SECOND = 25;
+
     /**
      * Feeds the built-in simulator into the pipeline in real time (event timestamps follow the wall clock),
-     * with a fresh seed so that its event ids never collide with an earlier run's. Stops with the engine.
+     * with a fresh seed so that its event ids never collide with an earlier run's. The population grows with the
+     * rate ({@value #CUSTOMERS_PER_EVENT_PER_SECOND} customers per event/s, at least the default 5,000), so that each
+     * customer keeps the pace it has at the default rate: 5,000 customers at 5,000 events/s would each pay every
+     * second, score as card testing and flood the alert queue. Stops with the engine.
      */
     public Thread startSimulator(double eventsPerSecond) {
-        SimulatorSettings settings = SimulatorSettings.defaults().withSeed(System.currentTimeMillis())
+        SimulatorSettings defaults = SimulatorSettings.defaults();
+        int customers = (int) Math.max(defaults.entities(), Math.round(eventsPerSecond * CUSTOMERS_PER_EVENT_PER_SECOND));
+        SimulatorSettings settings = defaults.withSeed(System.currentTimeMillis()).withEntities(customers)
                 .withStart(Instant.now().truncatedTo(ChronoUnit.SECONDS)).withEventsPerSecond(eventsPerSecond).withSpeedFactor(1);
-        log.info("simulator on: {} events/s on a day's average", eventsPerSecond);
+        log.info("simulator on: {} events/s on a day's average, {} customers", eventsPerSecond, customers);
         return pipeline.addSource(new Simulator(settings));
     }
 

@@ -71,7 +71,7 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(STORE_BATCH_SIZE, "1000", "most assessments written in one batch"),
             new EnvironmentVariable(STORE_WRITERS, "1 on H2, 2 on PostgreSQL", "threads (connections) writing assessments in parallel"),
             new EnvironmentVariable(SIMULATOR_ENABLED, "false on a server, true in the console", "feed the built-in simulator into the pipeline"),
-            new EnvironmentVariable(SIMULATOR_RATE, "200", "simulator events per second, a day's average (its customers sleep at night)"),
+            new EnvironmentVariable(SIMULATOR_RATE, "200", "simulator events per second, a day's average (its customers sleep at night; 25 customers per event/s, at least 5,000)"),
             new EnvironmentVariable(OLLAMA_BASE_URL, null, "Ollama server (e.g. http://localhost:11434) phrasing explanations when no OPENAI_API_KEY is set"),
             new EnvironmentVariable(OLLAMA_MODEL, "llama3.2", "Ollama model phrasing explanations"));
 
