@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import com.riskpulse.engine.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,6 +220,22 @@ class DashboardViewModelTest {
         return batch;
     }
 
+    @Test
+    void theFeedTableChangesAtMostTenTimesASecondAndKeepsTheNewestRows() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+        DashboardViewModel vm = viewModel(clock, true);
+        vm.onFrame(List.of(scored(1, clock.instant(), 0.1, "low")));
+        assertThat(vm.feed()).extracting(FeedRow::riskId).containsExactly(1L);
+
+        clock.advance(Duration.ofMillis(16));
+        vm.onFrame(List.of(scored(2, clock.instant(), 0.2, "low"), scored(3, clock.instant(), 0.3, "low")));
+        assertThat(vm.feed()).as("a frame 16 ms later leaves the table alone").extracting(FeedRow::riskId).containsExactly(1L);
+
+        clock.advance(Duration.ofMillis(100));
+        vm.onFrame(List.of(scored(4, clock.instant(), 0.4, "low")));
+        assertThat(vm.feed()).extracting(FeedRow::riskId).containsExactly(4L, 3L, 2L, 1L);
+    }
+
     private static double scoreOf(int i) {
         return 0.42;
     }
@@ -229,31 +246,4 @@ class DashboardViewModelTest {
         return new LiveUpdate.Scored(a, System.nanoTime());
     }
 
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
