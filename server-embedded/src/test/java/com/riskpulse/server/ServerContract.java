@@ -333,6 +333,8 @@ abstract class ServerContract {
         assertError(post("/api/v1/alerts/12345/acknowledge", analyst, null), 404, "not_found");
         assertError(post("/api/v1/alerts/12345/resolve", analyst, "{\"resolution\":\"nonsense\"}"), 400, "bad_request");
         assertError(get("/api/v1/alerts?status=lost", analyst), 400, "bad_request");
+        assertThat(get("/api/v1/alerts?time_field=created_at&from=2026-01-01T00:00:00Z", analyst).status()).isEqualTo(200);
+        assertError(get("/api/v1/alerts?time_field=age", analyst), 400, "bad_request");
     }
 
     // ---- operations: /metrics, request ids, TLS

@@ -51,6 +51,7 @@ public final class AlertQueueView implements Screen {
 
     @FXML private ComboBox<AlertQueueViewModel.StatusFilter> statusFilter;
     @FXML private ComboBox<String> severityFilter;
+    @FXML private ComboBox<AlertQueueViewModel.AgeFilter> ageFilter;
     @FXML private TextField entityFilter;
     @FXML private TextField assigneeFilter;
     @FXML private ProgressIndicator progress;
@@ -94,6 +95,8 @@ public final class AlertQueueView implements Screen {
         statusFilter.valueProperty().bindBidirectional(viewModel.statusFilterProperty());
         severityFilter.setItems(viewModel.severityChoices());
         severityFilter.valueProperty().bindBidirectional(viewModel.severityFilterProperty());
+        ageFilter.getItems().setAll(AlertQueueViewModel.AgeFilter.values());
+        ageFilter.valueProperty().bindBidirectional(viewModel.ageFilterProperty());
         entityFilter.textProperty().bindBidirectional(viewModel.entityFilterProperty());
         entityFilter.setOnAction(e -> viewModel.reload());
         assigneeFilter.textProperty().bindBidirectional(viewModel.assigneeFilterProperty());

@@ -31,6 +31,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,6 +72,45 @@ public final class AlertQueueViewModel implements AutoCloseable {
         }
     }
 
+    /** How old an alert is (since it was raised), in the buckets of the alert statistics. */
+    public enum AgeFilter {
+        ANY("any age", null, null),
+        UNDER_1H("under 1 h", null, Duration.ofHours(1)),
+        FROM_1H_TO_24H("1 h to 24 h", Duration.ofHours(1), Duration.ofHours(24)),
+        OVER_24H("over 24 h", Duration.ofHours(24), null);
+
+        private final String label;
+        private final Duration atLeast;
+        private final Duration under;
+
+        AgeFilter(String label, Duration atLeast, Duration under) {
+            this.label = label;
+            this.atLeast = atLeast;
+            this.under = under;
+        }
+
+        /** Raised after this (exclusive of older ones), or null. */
+        Instant createdFrom(Instant now) {
+            return under == null ? null : now.minus(under);
+        }
+
+        /** Raised before this, or null. */
+        Instant createdTo(Instant now) {
+            return atLeast == null ? null : now.minus(atLeast);
+        }
+
+        boolean admits(Instant createdAt, Instant now) {
+            if (createdAt == null) return this == ANY;
+            Instant from = createdFrom(now), to = createdTo(now);
+            return (from == null || !createdAt.isBefore(from)) && (to == null || createdAt.isBefore(to));
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** The resolutions an analyst may choose, as the API spells them. */
     public static final List<String> RESOLUTIONS = List.of("confirmed_fraud", "false_positive", "benign", "duplicate");
     /** Severity choice meaning "any". */
@@ -88,6 +128,7 @@ public final class AlertQueueViewModel implements AutoCloseable {
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.OPEN_AND_ACKNOWLEDGED);
     private final ObservableList<String> severityChoices = FXCollections.observableArrayList(ANY_SEVERITY, "low", "medium", "high", "critical");
     private final StringProperty severityFilter = new SimpleStringProperty(ANY_SEVERITY);
+    private final ObjectProperty<AgeFilter> ageFilter = new SimpleObjectProperty<>(AgeFilter.ANY);
     private final StringProperty entityFilter = new SimpleStringProperty("");
     private final StringProperty assigneeFilter = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
@@ -117,6 +158,7 @@ public final class AlertQueueViewModel implements AutoCloseable {
         this.actionable = Bindings.createBooleanBinding(() -> canWork && selected.get() != null, selected);
         statusFilter.addListener((o, a, b) -> reload());
         severityFilter.addListener((o, a, b) -> reload());
+        ageFilter.addListener((o, a, b) -> reload());
         selected.addListener((o, a, b) -> loadDetail(b));
         rows.addListener((javafx.collections.ListChangeListener<AlertRow>) c -> count());
     }
@@ -162,8 +204,10 @@ public final class AlertQueueViewModel implements AutoCloseable {
     }
 
     AlertQuery query() {
+        Instant now = clock.instant();
+        AgeFilter age = ageFilter.get();
         return new AlertQuery(statusFilter.get().statuses(), severity().map(Set::of).orElse(Set.of()), blankToNull(entityFilter.get()),
-                blankToNull(assigneeFilter.get()), AlertQuery.TimeField.LAST_SEEN, null, null, null, PAGE);
+                blankToNull(assigneeFilter.get()), AlertQuery.TimeField.CREATED_AT, age.createdFrom(now), age.createdTo(now), null, PAGE);
     }
 
     private Optional<RiskLevel> severity() {
@@ -178,6 +222,7 @@ public final class AlertQueueViewModel implements AutoCloseable {
         if (severity().isPresent() && !severity().get().name().equalsIgnoreCase(a.severity())) return false;
         String entity = blankToNull(entityFilter.get());
         if (entity != null && !entity.equals(a.entityId())) return false;
+        if (!ageFilter.get().admits(a.createdAt(), clock.instant())) return false;
         String assignee = blankToNull(assigneeFilter.get());
         return assignee == null || assignee.equals(a.assignee());
     }
@@ -372,6 +417,10 @@ public final class AlertQueueViewModel implements AutoCloseable {
 
     public ObservableList<String> severityChoices() {
         return severityChoices;
+    }
+
+    public ObjectProperty<AgeFilter> ageFilterProperty() {
+        return ageFilter;
     }
 
     public StringProperty severityFilterProperty() {

@@ -31,10 +31,11 @@ final class QueryString {
                 .add("cursor", q.beforeId()).add("limit", q.limit()).toString();
     }
 
-    /** {@code GET /alerts}; the server filters times on last seen, whatever {@code q.timeField()} says. */
+    /** {@code GET /alerts}; {@code time_field} says which time {@code from}/{@code to} apply to. */
     static String alerts(AlertQuery q) {
         return of("/alerts").addEnums("status", q.statuses()).addEnums("severity", q.severities())
                 .add("entity_id", q.entityId()).add("assignee", q.assignee()).add("from", q.from()).add("to", q.to())
+                .add("time_field", q.timeField() == AlertQuery.TimeField.LAST_SEEN ? null : q.timeField().name().toLowerCase(java.util.Locale.ROOT))
                 .add("cursor", q.beforeId()).add("limit", q.limit()).toString();
     }
 

@@ -82,6 +82,19 @@ class AlertQueueViewModelTest {
     }
 
     @Test
+    void theAgeFilterAsksTheEngineForAlertsRaisedInThatRange() {
+        AlertView alert = burstAlert();
+        queueFor(admin).reload();
+        viewModel.ageFilterProperty().set(AlertQueueViewModel.AgeFilter.OVER_24H);
+        assertThat(viewModel.rows()).as("raised seconds ago").isEmpty();
+        assertThat(viewModel.matches(alert)).isFalse();
+
+        viewModel.ageFilterProperty().set(AlertQueueViewModel.AgeFilter.UNDER_1H);
+        assertThat(viewModel.rows()).extracting(r -> r.alert().id()).containsExactly(alert.id());
+        assertThat(viewModel.matches(alert)).isTrue();
+    }
+
+    @Test
     void aLiveRaisedAlertIsAddedAtTheTopAndAnnounced() {
         queueFor(admin).reload();
         assertThat(viewModel.rows()).isEmpty();

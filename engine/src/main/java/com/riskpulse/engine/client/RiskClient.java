@@ -98,7 +98,7 @@ public interface RiskClient extends AutoCloseable {
 
     // ---- alerts
 
-    /** The alert queue, filtered and key-paged ({@code query.timeField()} is ignored remotely: last seen). */
+    /** The alert queue, filtered and key-paged; a time range applies to last seen or creation ({@code query.timeField()}). */
     PageView<AlertView> alerts(AlertQuery query);
 
     Optional<AlertDetailView> alert(long alertId);

@@ -36,11 +36,17 @@ public final class AlertController {
 
     public void list(Context ctx) {
         AlertQuery query = new AlertQuery(Params.enums(ctx, "status", AlertStatus.class), Params.enums(ctx, "severity", RiskLevel.class),
-                Params.text(ctx, "entity_id"), Params.text(ctx, "assignee"), AlertQuery.TimeField.LAST_SEEN,
+                Params.text(ctx, "entity_id"), Params.text(ctx, "assignee"), timeField(ctx),
                 Params.instant(ctx, "from"), Params.instant(ctx, "to"), Params.longValue(ctx, "cursor"),
                 Params.integer(ctx, "limit", AlertQuery.DEFAULT_LIMIT));
         var page = alerts.list(Authentication.actor(ctx), query);
         ctx.json(new PageView<>(page.items().stream().map(AlertView::of).toList(), page.nextCursor()));
+    }
+
+    /** Which time {@code from}/{@code to} apply to: {@code last_seen} (default) or {@code created_at} (an alert's age). */
+    private static AlertQuery.TimeField timeField(Context ctx) {
+        String value = Params.text(ctx, "time_field");
+        return value == null ? AlertQuery.TimeField.LAST_SEEN : Params.enumValue("time_field", value, AlertQuery.TimeField.class);
     }
 
     public void get(Context ctx) {

@@ -119,7 +119,10 @@ public final class OpenApiSpec {
                 .query("status", enumArray(com.riskpulse.engine.alert.AlertStatus.values()), "statuses, repeated or comma-separated")
                 .query("severity", levels(), "severities, repeated or comma-separated")
                 .query("entity_id", string(), "one entity").query("assignee", string(), "assigned to")
-                .query("from", dateTime(), "last seen at or after").query("to", dateTime(), "last seen before")
+                .query("from", dateTime(), "last seen (or created, see time_field) at or after")
+                .query("to", dateTime(), "last seen (or created) before")
+                .query("time_field", enumOf(com.riskpulse.engine.alert.AlertQuery.TimeField.values()).put("default", "last_seen"),
+                        "which time from/to apply to: last_seen, or created_at for an alert's age")
                 .query("cursor", int64(), "next_cursor of the previous page").query("limit", integer(), "page size")
                 .ok(200, "one page", page(AlertView.class)).errors(400);
         op("get", API + "/alerts/stats", "alerts", "Alert counts and mean handling times of a window up to now").role(Permission.READ_STATS)
