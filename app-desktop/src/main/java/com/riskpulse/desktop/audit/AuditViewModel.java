@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.riskpulse.desktop.export.CsvExport;
+import com.riskpulse.desktop.paging.KeyPager;
 import com.riskpulse.desktop.fx.Background;
 import com.riskpulse.desktop.fx.Errors;
 import com.riskpulse.desktop.shell.Navigator;
@@ -19,7 +20,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,8 +36,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -77,23 +75,16 @@ public final class AuditViewModel {
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper pageLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(Verdict.NONE);
     private final ReadOnlyStringWrapper verifyMessage = new ReadOnlyStringWrapper("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanBinding canSearch;
     private final CsvExport export;
+    private final KeyPager<AuditEntryView> pager;
     private final boolean allowed;
 
     private AuditQuery shownQuery;
-    private final Deque<Long> previousCursors = new ArrayDeque<>();
-    private Long shownCursor;
-    private Long nextCursor;
-    private static final Long NO_CURSOR = Long.MIN_VALUE;
 
     public AuditViewModel(ScreenContext ctx) {
         this.client = ctx.client();
@@ -102,10 +93,25 @@ public final class AuditViewModel {
         Clock clock = ctx.clock();
         this.zone = clock.getZone();
         this.export = new CsvExport(background);
+        this.pager = new KeyPager<>(background, new KeyPager.Pages<>() {
+            @Override
+            public void shown(List<AuditEntryView> items, int number, boolean more) {
+                rows.setAll(items.stream().map(AuditViewModel.this::row).toList());
+                status.set(rows.isEmpty() ? "No entries match." : rows.size() + " entries on page " + number
+                        + (more ? ", more after." : "."));
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                status.set("Loading the audit trail failed.");
+                navigator.showError("Audit", Errors.readable(e));
+            }
+        });
         this.allowed = client.may(Permission.READ_AUDIT);
         fromDate.addListener((o, a, b) -> validate());
         toDate.addListener((o, a, b) -> validate());
-        canSearch = Bindings.createBooleanBinding(() -> allowed && dateError.get().isEmpty() && !loading.get(), dateError, loading);
+        canSearch = Bindings.createBooleanBinding(() -> allowed && dateError.get().isEmpty() && !pager.loading().get(),
+                dateError, pager.loading());
     }
 
     /** Whether the logged-in user may read the audit trail; the screen shows "Admins only" otherwise. */
@@ -142,43 +148,16 @@ public final class AuditViewModel {
             navigator.showError("Audit", Errors.readable(e));
             return;
         }
-        previousCursors.clear();
-        load(null, () -> {
-        });
+        AuditQuery q = shownQuery;
+        pager.first(cursor -> client.audit(q.after(cursor)));
     }
 
     public void next() {
-        if (shownQuery == null || nextCursor == null || loading.get()) return;
-        Long from = shownCursor;
-        load(nextCursor, () -> previousCursors.push(from == null ? NO_CURSOR : from));
+        pager.next();
     }
 
     public void previous() {
-        if (shownQuery == null || previousCursors.isEmpty() || loading.get()) return;
-        Long back = previousCursors.peek();
-        load(NO_CURSOR.equals(back) ? null : back, previousCursors::pop);
-    }
-
-    private void load(Long cursor, Runnable onLoaded) {
-        AuditQuery q = shownQuery.after(cursor);
-        loading.set(true);
-        background.run(() -> client.audit(q), page -> {
-            loading.set(false);
-            onLoaded.run();
-            shownCursor = cursor;
-            nextCursor = page.nextCursor();
-            rows.setAll(page.items().stream().map(this::row).toList());
-            int number = previousCursors.size() + 1;
-            hasNext.set(nextCursor != null);
-            hasPrevious.set(!previousCursors.isEmpty());
-            pageLabel.set("Page " + number);
-            status.set(rows.isEmpty() ? "No entries match." : rows.size() + " entries on page " + number
-                    + (nextCursor != null ? ", more after." : "."));
-        }, e -> {
-            loading.set(false);
-            status.set("Loading the audit trail failed.");
-            navigator.showError("Audit", Errors.readable(e));
-        });
+        pager.previous();
     }
 
     // ---- verify
@@ -269,19 +248,19 @@ public final class AuditViewModel {
     }
 
     public ReadOnlyBooleanProperty loading() {
-        return loading.getReadOnlyProperty();
+        return pager.loading();
     }
 
     public ReadOnlyBooleanProperty hasNext() {
-        return hasNext.getReadOnlyProperty();
+        return pager.hasNext();
     }
 
     public ReadOnlyBooleanProperty hasPrevious() {
-        return hasPrevious.getReadOnlyProperty();
+        return pager.hasPrevious();
     }
 
     public ReadOnlyStringProperty pageLabel() {
-        return pageLabel.getReadOnlyProperty();
+        return pager.pageLabel();
     }
 
     public ReadOnlyStringProperty status() {

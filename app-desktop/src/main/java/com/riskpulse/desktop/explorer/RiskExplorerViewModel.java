@@ -1,6 +1,7 @@
 package com.riskpulse.desktop.explorer;
 
 import com.riskpulse.desktop.export.CsvExport;
+import com.riskpulse.desktop.paging.KeyPager;
 import com.riskpulse.desktop.fx.Background;
 import com.riskpulse.desktop.fx.Errors;
 import com.riskpulse.desktop.shell.Navigator;
@@ -16,7 +17,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -33,8 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -104,22 +102,15 @@ public final class RiskExplorerViewModel {
     private final ReadOnlyStringWrapper minScoreError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper maxScoreError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper pageLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Set filters and search.");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanBinding valid;
     private final BooleanBinding canSearch;
     private final CsvExport export;
+    private final KeyPager<RiskView> pager;
 
     /** The query the shown pages belong to (filters edited since do not change Next / Previous). */
     private HistoryQuery shownQuery;
-    /** Cursors of the pages before the shown one; the shown page's own cursor is {@link #shownCursor}. */
-    private final Deque<Long> previousCursors = new ArrayDeque<>();
-    private Long shownCursor;
-    private Long nextCursor;
 
     public RiskExplorerViewModel(ScreenContext ctx) {
         this.client = ctx.client();
@@ -128,6 +119,20 @@ public final class RiskExplorerViewModel {
         this.clock = ctx.clock();
         this.zone = clock.getZone();
         this.export = new CsvExport(background);
+        this.pager = new KeyPager<>(background, new KeyPager.Pages<>() {
+            @Override
+            public void shown(List<RiskView> items, int number, boolean more) {
+                rows.setAll(items.stream().map(RiskExplorerViewModel.this::row).toList());
+                status.set(rows.isEmpty() ? (number == 1 ? "No assessments match." : "No more assessments.")
+                        : rows.size() + " assessments on page " + number + (more ? ", more after." : "."));
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                status.set("Search failed.");
+                navigator.showError("Search", Errors.readable(e));
+            }
+        });
         for (RiskLevel level : RiskLevel.values()) levels.put(level, new SimpleBooleanProperty(false));
         minScore.addListener((o, a, b) -> validate());
         maxScore.addListener((o, a, b) -> validate());
@@ -136,7 +141,7 @@ public final class RiskExplorerViewModel {
         toDate.addListener((o, a, b) -> validate());
         valid = Bindings.createBooleanBinding(() -> minScoreError.get().isEmpty() && maxScoreError.get().isEmpty()
                 && dateError.get().isEmpty(), minScoreError, maxScoreError, dateError);
-        canSearch = valid.and(loading.not());
+        canSearch = valid.and(pager.loading().not());
     }
 
     // ---- filters
@@ -212,47 +217,16 @@ public final class RiskExplorerViewModel {
             return;
         }
         shownQuery = q;
-        previousCursors.clear();
-        load(null, () -> {
-        });
+        status.set("Searching…");
+        pager.first(cursor -> client.history(q.after(cursor)));
     }
 
     public void next() {
-        if (shownQuery == null || nextCursor == null || loading.get()) return;
-        Long from = shownCursor;
-        load(nextCursor, () -> previousCursors.push(from == null ? NO_CURSOR : from));
+        pager.next();
     }
 
     public void previous() {
-        if (shownQuery == null || previousCursors.isEmpty() || loading.get()) return;
-        Long back = previousCursors.peek();
-        load(NO_CURSOR.equals(back) ? null : back, previousCursors::pop);
-    }
-
-    /** Stands for "the first page" on the stack, which cannot hold null. */
-    private static final Long NO_CURSOR = Long.MIN_VALUE;
-
-    private void load(Long cursor, Runnable onLoaded) {
-        HistoryQuery q = shownQuery.after(cursor);
-        loading.set(true);
-        status.set("Searching…");
-        background.run(() -> client.history(q), page -> {
-            loading.set(false);
-            onLoaded.run();
-            shownCursor = cursor;
-            nextCursor = page.nextCursor();
-            rows.setAll(page.items().stream().map(this::row).toList());
-            int number = previousCursors.size() + 1;
-            hasNext.set(nextCursor != null);
-            hasPrevious.set(!previousCursors.isEmpty());
-            pageLabel.set("Page " + number);
-            status.set(rows.isEmpty() ? (number == 1 ? "No assessments match." : "No more assessments.")
-                    : rows.size() + " assessments on page " + number + (nextCursor != null ? ", more after." : "."));
-        }, e -> {
-            loading.set(false);
-            status.set("Search failed.");
-            navigator.showError("Search", Errors.readable(e));
-        });
+        pager.previous();
     }
 
     /** Opens the assessment (a double-click on a row). */
@@ -347,19 +321,19 @@ public final class RiskExplorerViewModel {
     }
 
     public ReadOnlyBooleanProperty loading() {
-        return loading.getReadOnlyProperty();
+        return pager.loading();
     }
 
     public ReadOnlyBooleanProperty hasNext() {
-        return hasNext.getReadOnlyProperty();
+        return pager.hasNext();
     }
 
     public ReadOnlyBooleanProperty hasPrevious() {
-        return hasPrevious.getReadOnlyProperty();
+        return pager.hasPrevious();
     }
 
     public ReadOnlyStringProperty pageLabel() {
-        return pageLabel.getReadOnlyProperty();
+        return pager.pageLabel();
     }
 
     public ReadOnlyStringProperty status() {
