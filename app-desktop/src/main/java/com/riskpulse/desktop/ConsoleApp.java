@@ -76,6 +76,7 @@ public final class ConsoleApp extends Application {
         ScreenContext context = new ScreenContext(loggedIn, background, live, navigator, Clock.systemDefaultZone());
         main = new MainWindow(context, ConsoleScreens.entries(), ConsoleScreens::statusBar, this::logOut);
         navigator.to(main);
+        main.prepare("alerts"); // new alerts are announced on every screen, not only once the queue was opened
         scene.setRoot(main.root());
         stage.setTitle("RiskPulse — " + (loggedIn.kind() == RiskClient.Kind.EMBEDDED ? "This computer" : loggedIn.location()));
         background.execute(() -> live.start(false), () -> live.startFrames(), e -> main.showError("Live stream", e.getMessage()));

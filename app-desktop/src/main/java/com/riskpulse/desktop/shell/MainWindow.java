@@ -150,6 +150,15 @@ public final class MainWindow implements Navigator, AutoCloseable {
         return screen;
     }
 
+    /**
+     * Builds a screen now without showing it, so that it listens to the live stream from the start (the alert queue
+     * announces new alerts wherever the analyst is). Does nothing for a screen this user may not open.
+     */
+    public void prepare(String id) {
+        entries.stream().filter(e -> e.id().equals(id)).findFirst()
+                .ifPresent(entry -> built.computeIfAbsent(id, k -> entry.factory().apply(context)));
+    }
+
     /** The ids of the screens this user may open, in navigation order. */
     public List<String> screenIds() {
         return entries.stream().map(Entry::id).toList();

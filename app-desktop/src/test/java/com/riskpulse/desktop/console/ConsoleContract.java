@@ -103,6 +103,10 @@ abstract class ConsoleContract extends FxRobot {
         return app;
     }
 
+    protected ConsoleApp app() {
+        return app;
+    }
+
     protected void logOut() {
         clickOn("#logoutButton");
         await().atMost(WAIT).until(() -> showing("#loginPane"));
@@ -121,6 +125,11 @@ abstract class ConsoleContract extends FxRobot {
         await().atMost(WAIT).until(() -> onFx(() -> feed.getItems().size()) >= 20);
         assertThat(label("#connectionLabel").getText()).isEqualTo("Connected");
         assertThat(label("#userLabel").getText()).contains(TestEngine.ADMIN);
+
+        engine.cardTestingBurst("acct-7731");
+        await().atMost(WAIT).until(() -> onFx(() -> app().mainWindow().notificationsShown()).stream()
+                .anyMatch(n -> n.startsWith("New ") && n.contains("acct-7731")));
+        assertThat(showing("#dashboard")).as("announced while the analyst stays on the dashboard").isTrue();
         afterLiveDashboard();
     }
 

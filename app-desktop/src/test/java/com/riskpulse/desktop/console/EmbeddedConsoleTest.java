@@ -22,7 +22,6 @@ class EmbeddedConsoleTest extends ConsoleContract {
     /** The main window as the analyst sees it, for the README: dashboard, navigation, status bar. */
     @Override
     protected void afterLiveDashboard() throws Exception {
-        engine.cardTestingBurst("acct-7731");
         await().atMost(WAIT).until(() -> !label("#openAlertsValue").getText().startsWith("0"));
         @SuppressWarnings("unchecked") LineChart<Number, Number> scores = lookup("#scoreChart").queryAs(LineChart.class);
         await().atMost(WAIT).until(() -> onFx(() -> scores.getData().getFirst().getData().size()) >= 40);
