@@ -51,6 +51,10 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (dialect == Dialect.H2 && heldByAnotherProcess(e)) {
+                throw new StorageException("the database " + settings.displayUrl() + " is in use by another RiskPulse process "
+                        + "(a console or a server on this data folder): close it, or set RISKPULSE_DATA_DIR to another folder", e);
+            }
             throw new StorageException("cannot open database " + settings.displayUrl() + ": " + rootMessage(e), e);
         }
         try {
@@ -66,6 +70,14 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** H2 refuses a file another process has open with error 90020 (DATABASE_ALREADY_OPEN). */
+    private static boolean heldByAnotherProcess(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) return true;
+        }
+        return false;
     }
 
     /** Whether the database answers a validity check within two seconds (health endpoints, status bar). */

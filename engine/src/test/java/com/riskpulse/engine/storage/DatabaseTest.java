@@ -40,6 +40,27 @@ class DatabaseTest {
     }
 
     @Test
+    void aDataFolderHeldByAnotherProcessIsSaidPlainly(@TempDir Path tmp) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty(DatabaseSettings.DATA_DIR_PROPERTY, tmp.toString());
+        DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of(), properties);
+        Database.open(settings).close(); // created and migrated
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldDatabase.class.getName(), settings.jdbcUrl())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+            assertThat(out.readLine()).startsWith("ready");
+            assertThatThrownBy(() -> Database.open(settings))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("is in use by another RiskPulse process")
+                    .hasMessageContaining("RISKPULSE_DATA_DIR");
+        } finally {
+            other.getOutputStream().close();
+            other.waitFor();
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseFailsNamingItsUrlButNotItsPassword() {
         DatabaseSettings settings = DatabaseSettings.parse("postgresql://app:s3cret@127.0.0.1:1/risk", 1);
 
