@@ -11,6 +11,7 @@ import com.riskpulse.desktop.start.StandardClients;
 import com.riskpulse.desktop.start.StartView;
 import com.riskpulse.desktop.start.StartViewModel;
 import com.riskpulse.engine.client.RiskClient;
+import com.riskpulse.engine.client.RiskClientException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -34,7 +35,7 @@ public final class ConsoleApp extends Application {
     private final ClientFactory clients;
     private final ConsolePreferences preferences;
     private final ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().name("console-worker-", 0).daemon().factory());
-    private final Background background = new Background(workers, Platform::runLater);
+    private final Background background = new Background(workers, Platform::runLater, this::sessionEndedIfRefused);
     private Stage stage;
     private Scene scene;
     private Parent startRoot;
@@ -42,6 +43,7 @@ public final class ConsoleApp extends Application {
     private RiskClient client;
     private LiveFeed live;
     private MainWindow main;
+    private MainWindow.ForwardingNavigator navigator;
 
     /** The real console: clients and preferences from the environment and the data folder. */
     public ConsoleApp() {
@@ -72,7 +74,7 @@ public final class ConsoleApp extends Application {
     private void openMainWindow(RiskClient loggedIn) {
         client = loggedIn;
         live = new LiveFeed(loggedIn);
-        MainWindow.ForwardingNavigator navigator = new MainWindow.ForwardingNavigator();
+        navigator = new MainWindow.ForwardingNavigator();
         ScreenContext context = new ScreenContext(loggedIn, background, live, navigator, Clock.systemDefaultZone());
         main = new MainWindow(context, ConsoleScreens.entries(), ConsoleScreens::statusBar, this::logOut);
         navigator.to(main);
@@ -91,7 +93,18 @@ public final class ConsoleApp extends Application {
         start.resume(c);
     }
 
+    /**
+     * A 401 while logged in means the session is over (the token expired, the account was disabled or deleted):
+     * back to the log-in, saying so, instead of an error dialog on every screen.
+     */
+    private void sessionEndedIfRefused(Throwable error) {
+        if (main == null || !(error instanceof RiskClientException refused) || refused.status() != 401) return;
+        logOut();
+        start.error().set("Your session has ended (" + refused.getMessage() + "). Log in again.");
+    }
+
     private void closeMainWindow() {
+        if (navigator != null) navigator.to(null); // late answers of the closed screens have nowhere to show
         if (main != null) main.close();
         if (live != null) live.close();
         main = null;

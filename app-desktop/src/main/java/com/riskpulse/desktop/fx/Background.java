@@ -19,10 +19,20 @@ public final class Background {
     private final Executor worker;
     private final Executor ui;
     private final ReadOnlyIntegerWrapper busy = new ReadOnlyIntegerWrapper(0);
+    private final Consumer<Throwable> everyError;
 
     public Background(Executor worker, Executor ui) {
+        this(worker, ui, e -> { });
+    }
+
+    /**
+     * @param everyError sees every failure first, on the UI executor, before the caller's {@code onError}: the console
+     *                   ends the session there when the server no longer accepts it (401)
+     */
+    public Background(Executor worker, Executor ui, Consumer<Throwable> everyError) {
         this.worker = worker;
         this.ui = ui;
+        this.everyError = everyError;
     }
 
     /** Both on the calling thread: for view-model tests. */
@@ -43,6 +53,7 @@ public final class Background {
             } catch (Throwable e) {
                 ui.execute(() -> {
                     busy.set(busy.get() - 1);
+                    everyError.accept(e);
                     onError.accept(e);
                 });
                 return;

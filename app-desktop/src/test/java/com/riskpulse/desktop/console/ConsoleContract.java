@@ -209,6 +209,22 @@ abstract class ConsoleContract extends FxRobot {
                 .hasSize(20).allSatisfy(r -> assertThat(r.configVersion()).isEqualTo(2)));
     }
 
+    @Test
+    void aSessionOfADisabledAccountEndsAndTheConsoleAsksToLogInAgain() throws Exception {
+        logIn(ANALYST, ANALYST_PASSWORD);
+        clickOn("#nav-alerts");
+        long analystId = checker.users().stream().filter(u -> u.username().equals(ANALYST)).findFirst().orElseThrow().id();
+        checker.disableUser(analystId);
+
+        // the next call is refused (at once by the server; within seconds in process, where the account is re-read)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (showing("#refreshButton")) clickOn("#refreshButton");
+            return showing("#loginPane");
+        });
+        assertThat(label("#startError").getText()).startsWith("Your session has ended").endsWith("Log in again.");
+        assertThat(lookup("#errorDialog").tryQuery()).as("no error dialog on top").isEmpty();
+    }
+
     // ---- helpers
 
     protected boolean showing(String query) {

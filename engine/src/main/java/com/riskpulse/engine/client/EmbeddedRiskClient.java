@@ -66,8 +66,11 @@ public final class EmbeddedRiskClient implements RiskClient {
             Thread.ofPlatform().name("console-live-stats").daemon().factory());
     private volatile Session session;
 
-    private record Session(Actor actor, UserAccount account) {
+    private record Session(Actor actor, UserAccount account, long checkedNanos) {
     }
+
+    /** How often a session's account is looked up again (disabled or deleted meanwhile). */
+    static final Duration ACCOUNT_CHECK = Duration.ofSeconds(2);
 
     /**
      * @param ownsEngine whether {@link #close()} stops the engine (the console's own) or leaves it running (a test's,
@@ -132,7 +135,7 @@ public final class EmbeddedRiskClient implements RiskClient {
         return switch (engine.users().login(username.strip(), password, Origin.CONSOLE)) {
             case LoginOutcome.Success ok -> {
                 UserAccount account = ok.user();
-                session = new Session(new Actor(account.id(), account.username(), account.role(), Origin.CONSOLE), account);
+                session = new Session(new Actor(account.id(), account.username(), account.role(), Origin.CONSOLE), account, System.nanoTime());
                 yield UserView.of(account);
             }
             case LoginOutcome.Failure f -> throw RiskClientException.of(401, f.reason() == LoginOutcome.Reason.LOCKED
@@ -432,9 +435,22 @@ public final class EmbeddedRiskClient implements RiskClient {
         call(() -> actor().require(permission));
     }
 
+    /**
+     * The logged-in actor. Like a server refusing the token of a disabled or deleted account, the session ends when
+     * the account is gone or disabled; checked at most every {@link #ACCOUNT_CHECK} so a call costs no extra query.
+     */
     private Actor actor() {
         Session s = session;
         if (s == null) throw RiskClientException.of(401, "unauthorized", "log in first");
+        long now = System.nanoTime();
+        if (now - s.checkedNanos() > ACCOUNT_CHECK.toNanos()) {
+            Optional<UserAccount> account = engine.users().account(s.actor());
+            if (account.isEmpty() || !account.get().enabled()) {
+                session = null;
+                throw RiskClientException.of(401, "unauthorized", account.isEmpty() ? "the account no longer exists" : "the account is disabled");
+            }
+            session = new Session(s.actor(), account.get(), now);
+        }
         return s.actor();
     }
 
