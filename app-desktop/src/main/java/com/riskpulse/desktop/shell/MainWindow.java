@@ -55,6 +55,9 @@ public final class MainWindow implements Navigator, AutoCloseable {
         void close();
     }
 
+    /** Toasts on screen at once; older ones make way (all are kept in {@link #notificationsShown()}). */
+    static final int MAX_TOASTS = 3;
+
     private final ScreenContext context;
     private final List<Entry> entries;
     private final Map<String, Screen> built = new LinkedHashMap<>();
@@ -101,6 +104,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         root.setTop(header());
         notifications.setAlignment(Pos.TOP_RIGHT);
         notifications.setPickOnBounds(false);
+        notifications.setMouseTransparent(true); // a toast never stands between the analyst and a button
         notifications.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         notifications.setId("notifications");
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
@@ -203,7 +207,7 @@ public final class MainWindow implements Navigator, AutoCloseable {
         toast.setWrapText(true);
         toast.setMaxWidth(360);
         notifications.getChildren().addFirst(toast);
-        while (notifications.getChildren().size() > 4) notifications.getChildren().removeLast();
+        while (notifications.getChildren().size() > MAX_TOASTS) notifications.getChildren().removeLast();
         PauseTransition linger = new PauseTransition(Duration.seconds(5));
         linger.setOnFinished(e -> notifications.getChildren().remove(toast));
         linger.play();

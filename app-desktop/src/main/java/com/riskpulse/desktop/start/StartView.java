@@ -66,6 +66,10 @@ public final class StartView {
         visible(backLink, Bindings.createBooleanBinding(() -> model.phase().get() == Phase.LOGIN
                 || model.phase().get() == Phase.FIRST_ADMIN, model.phase()));
         visible(error, model.error().isNotEmpty());
+        // one default button at a time: Enter acts on the pane in view (three would leave Enter to the first one)
+        connectButton.defaultButtonProperty().bind(choosePane.visibleProperty());
+        createAdminButton.defaultButtonProperty().bind(firstAdminPane.visibleProperty());
+        loginButton.defaultButtonProperty().bind(loginPane.visibleProperty());
         connectButton.setOnAction(e -> model.connect());
         createAdminButton.setOnAction(e -> model.createFirstAdmin());
         loginButton.setOnAction(e -> model.login());
