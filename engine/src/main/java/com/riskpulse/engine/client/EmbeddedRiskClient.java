@@ -27,6 +27,7 @@ import com.riskpulse.engine.auth.Role;
 import com.riskpulse.engine.config.ConfigDocument;
 import com.riskpulse.engine.config.ConfigPreview;
 import com.riskpulse.engine.config.ConfigService;
+import com.riskpulse.engine.stream.LiveStatsMeter;
 import com.riskpulse.engine.stream.PipelineStats;
 import com.riskpulse.engine.user.BootstrapOutcome;
 import com.riskpulse.engine.user.LoginOutcome;
@@ -82,7 +83,7 @@ public final class EmbeddedRiskClient implements RiskClient {
         this.clock = clock;
         this.meter = new LiveStatsMeter(() -> engine.pipeline().stats());
         feeds.add(engine.pipeline().subscribe(a -> {
-            meter.count(a.level());
+            meter.count(a.level(), false); // the console is sent every assessment: none is held back as clear
             if (listeners.isEmpty()) return;
             LiveAssessment live = LiveAssessment.of(a);
             for (LiveListener l : listeners) l.onAssessment(live);

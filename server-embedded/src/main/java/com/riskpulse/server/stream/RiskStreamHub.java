@@ -4,15 +4,12 @@ import com.riskpulse.engine.alert.AlertChange;
 import com.riskpulse.engine.api.LiveStats;
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.auth.Actor;
-import com.riskpulse.engine.score.RiskLevel;
 import com.riskpulse.engine.stream.AssessmentListener;
+import com.riskpulse.engine.stream.LiveStatsMeter;
 import com.riskpulse.engine.stream.PipelineStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,19 +38,15 @@ public final class RiskStreamHub implements AssessmentListener, Consumer<AlertCh
 
     private final StreamSettings settings;
     private final DoubleSupplier lowFloor;
-    private final Supplier<PipelineStats> pipelineStats;
     private final StreamMessages messages = new StreamMessages();
     private final SubscriptionProtocol protocol = new SubscriptionProtocol(messages.json());
     private final ConcurrentHashMap<String, ClientSession> clients = new ConcurrentHashMap<>();
-    private final LongAdder[] byLevel = new LongAdder[RiskLevel.values().length];
-    private final LongAdder clear = new LongAdder();
+    private final LiveStatsMeter meter;
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder disconnectedForSlowness = new LongAdder();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("risk-stream-hub").daemon().factory());
-    private long previousScored = -1;
-    private long previousStatsNanos;
 
     /**
      * @param lowFloor      the live-feed floor ({@code Thresholds.low} of the current configuration)
@@ -62,8 +55,7 @@ public final class RiskStreamHub implements AssessmentListener, Consumer<AlertCh
     public RiskStreamHub(StreamSettings settings, DoubleSupplier lowFloor, Supplier<PipelineStats> pipelineStats) {
         this.settings = settings;
         this.lowFloor = lowFloor;
-        this.pipelineStats = pipelineStats;
-        for (int i = 0; i < byLevel.length; i++) byLevel[i] = new LongAdder();
+        this.meter = new LiveStatsMeter(pipelineStats);
     }
 
     /** Starts the stats publisher and the watchdog. */
@@ -118,9 +110,8 @@ public final class RiskStreamHub implements AssessmentListener, Consumer<AlertCh
 
     @Override
     public void onAssessment(Assessment a) {
-        byLevel[a.level().ordinal()].increment();
         boolean belowFloor = a.score() < lowFloor.getAsDouble();
-        if (belowFloor) clear.increment();
+        meter.count(a.level(), belowFloor);
         String text = null;
         for (ClientSession session : clients.values()) {
             if (!session.subscription().wantsAssessment(a.level(), belowFloor, a.entityId())) continue;
@@ -146,22 +137,11 @@ public final class RiskStreamHub implements AssessmentListener, Consumer<AlertCh
 
     /** Sends one stats message to the clients that want it; the scheduler calls it every interval. */
     void publishStats() {
-        long now = System.nanoTime();
-        PipelineStats p = pipelineStats.get();
-        double perSecond = previousScored < 0 ? 0
-                : (p.scored() - previousScored) * 1e9 / Math.max(1, now - previousStatsNanos);
-        previousScored = p.scored();
-        previousStatsNanos = now;
-        Map<String, Long> levels = new LinkedHashMap<>();
-        for (RiskLevel level : RiskLevel.values()) levels.put(level.name().toLowerCase(Locale.ROOT), byLevel[level.ordinal()].sum());
+        LiveStats stats = meter.next(clients.size());
         String text = null;
         for (ClientSession session : clients.values()) {
             if (!session.subscription().wantsStats()) continue;
-            if (text == null) {
-                text = messages.stats(new LiveStats(Math.round(perSecond * 10) / 10.0, p.received(), p.scored(),
-                        p.stored(), p.rejected(), p.partitionQueued(), p.storeQueued(), p.inFlight(), p.latencyP50Micros() / 1000.0,
-                        p.latencyP99Micros() / 1000.0, p.latencyMaxMicros() / 1000.0, levels, clear.sum(), clients.size()));
-            }
+            if (text == null) text = messages.stats(stats);
             session.enqueue("stats", text);
         }
     }
