@@ -27,7 +27,7 @@ import com.riskpulse.engine.auth.Role;
 import com.riskpulse.engine.config.ConfigDocument;
 import com.riskpulse.engine.config.ConfigPreview;
 import com.riskpulse.engine.config.ConfigService;
-import com.riskpulse.engine.stream.LiveStatsMeter;
+import com.riskpulse.engine.api.LiveStatsMeter;
 import com.riskpulse.engine.stream.PipelineStats;
 import com.riskpulse.engine.user.BootstrapOutcome;
 import com.riskpulse.engine.user.LoginOutcome;

@@ -5,7 +5,7 @@ import com.riskpulse.engine.api.LiveStats;
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.auth.Actor;
 import com.riskpulse.engine.stream.AssessmentListener;
-import com.riskpulse.engine.stream.LiveStatsMeter;
+import com.riskpulse.engine.api.LiveStatsMeter;
 import com.riskpulse.engine.stream.PipelineStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
-package com.riskpulse.engine.stream;
+package com.riskpulse.engine.api;
 
-import com.riskpulse.engine.api.LiveStats;
 import com.riskpulse.engine.score.RiskLevel;
+import com.riskpulse.engine.stream.PipelineStats;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
