@@ -1,5 +1,6 @@
 package com.riskpulse.desktop.alertqueue;
 
+import com.riskpulse.desktop.testing.LiveSceneRobot;
 import com.riskpulse.desktop.testing.ScreenHarness;
 import com.riskpulse.desktop.testing.Screenshots;
 import com.riskpulse.desktop.testing.TestEngine;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
-class AlertQueueViewTest extends FxRobot {
+class AlertQueueViewTest extends LiveSceneRobot {
 
     private static final String ENTITY = "acct-burst";
 

@@ -3,6 +3,7 @@ package com.riskpulse.desktop.bench;
 import com.riskpulse.desktop.ConsoleApp;
 import com.riskpulse.desktop.start.ConsolePreferences;
 import com.riskpulse.desktop.start.StandardClients;
+import com.riskpulse.desktop.testing.LiveSceneRobot;
 import com.riskpulse.engine.config.Environment;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -51,7 +52,7 @@ public final class ConsoleLaunchRun {
         ConsoleApp app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(
                 new StandardClients(env, java.time.Clock.systemUTC()), ConsolePreferences.in(dataDir)));
         long window = System.currentTimeMillis();
-        FxRobot robot = new FxRobot();
+        FxRobot robot = new LiveSceneRobot();
         robot.clickOn("#embeddedChoice").clickOn("#connectButton");
         waitUntil(() -> visible(robot, "#loginPane"), 120);
         long connected = System.currentTimeMillis();

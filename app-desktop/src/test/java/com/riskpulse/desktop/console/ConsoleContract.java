@@ -6,6 +6,7 @@ import com.riskpulse.desktop.audit.AuditViewModel;
 import com.riskpulse.desktop.start.ClientFactory;
 import com.riskpulse.desktop.start.Connection;
 import com.riskpulse.desktop.start.ConsolePreferences;
+import com.riskpulse.desktop.testing.LiveSceneRobot;
 import com.riskpulse.desktop.testing.TestEngine;
 import com.riskpulse.engine.alert.AlertQuery;
 import com.riskpulse.engine.api.AlertView;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,7 +40,7 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
  * ({@link EmbeddedConsoleTest}) and against a real server started in the test ({@link RemoteConsoleTest}). The same
  * steps, the same assertions: the view-models cannot tell the two clients apart.
  */
-abstract class ConsoleContract extends FxRobot {
+abstract class ConsoleContract extends LiveSceneRobot {
 
     static final String ANALYST = "ana", ANALYST_PASSWORD = "analyst-password-123";
     static final String VIEWER = "vera", VIEWER_PASSWORD = "viewer-password-123";

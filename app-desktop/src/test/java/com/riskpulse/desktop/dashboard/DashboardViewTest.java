@@ -1,5 +1,6 @@
 package com.riskpulse.desktop.dashboard;
 
+import com.riskpulse.desktop.testing.LiveSceneRobot;
 import com.riskpulse.desktop.testing.ScreenHarness;
 import com.riskpulse.desktop.testing.Screenshots;
 import com.riskpulse.desktop.testing.TestEngine;
@@ -33,7 +34,7 @@ class DashboardViewTest {
 
     private TestEngine engine;
     private ScreenHarness harness;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new LiveSceneRobot();
 
     @BeforeEach
     void start() throws Exception {

@@ -1,6 +1,7 @@
 package com.riskpulse.desktop.statusbar;
 
 import com.riskpulse.desktop.shell.Screen;
+import com.riskpulse.desktop.testing.LiveSceneRobot;
 import com.riskpulse.desktop.testing.ScreenHarness;
 import com.riskpulse.desktop.testing.TestEngine;
 import com.riskpulse.engine.client.RiskClient;
@@ -31,7 +32,7 @@ class StatusBarViewTest {
     private TestEngine engine;
     private RiskClient client;
     private ScreenHarness harness;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new LiveSceneRobot();
 
     @BeforeEach
     void start() throws Exception {
