@@ -40,7 +40,12 @@ public final class ConsoleApp extends Application {
     private Scene scene;
     private Parent startRoot;
     private StartViewModel start;
-    private RiskClient client;
+    private volatile RiskClient client;
+    /**
+     * SIGTERM (the desktop session ending, {@code kill}) skips {@link #stop()}: close the client anyway, so that an
+     * embedded engine drains its pipeline into the database before the process goes.
+     */
+    private final Thread closeOnSignal = new Thread(this::closeClient, "riskpulse-console-shutdown");
     private LiveFeed live;
     private MainWindow main;
     private MainWindow.ForwardingNavigator navigator;
@@ -69,6 +74,7 @@ public final class ConsoleApp extends Application {
         stage.setTitle("RiskPulse");
         stage.setScene(scene);
         stage.show();
+        Runtime.getRuntime().addShutdownHook(closeOnSignal);
     }
 
     private void openMainWindow(RiskClient loggedIn) {
@@ -122,10 +128,19 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnSignal);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            return; // the hook closes the client
+        }
         closeMainWindow();
-        RiskClient c = client != null ? client : start == null ? null : start.client();
-        if (c != null) c.close();
+        closeClient();
         workers.shutdownNow();
         workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private void closeClient() {
+        RiskClient c = client != null ? client : start == null ? null : start.client();
+        if (c != null) c.close();
     }
 }

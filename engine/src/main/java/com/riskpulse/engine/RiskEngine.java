@@ -164,9 +164,13 @@ public final class RiskEngine implements AutoCloseable {
         }
     }
 
-    /** Stops in order: retention, the pipeline (drained to storage), the alert writer, Hibernate, the pool. */
+    /**
+     * Stops in order: retention, the pipeline (drained to storage), the alert writer, Hibernate, the pool. Safe to
+     * call twice and from two threads (a window closing while a shutdown hook runs): the second call finds nothing
+     * left to close.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         closeQuietly();
         log.info("engine stopped");
     }

@@ -15,9 +15,14 @@ final class DatabaseUrls {
 
     static final String REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
 
-    /** What the shared migrations and queries are written for (ARCHITECTURE.md, Persistence). */
+    /**
+     * What the shared migrations and queries are written for (ARCHITECTURE.md, Persistence), and
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would otherwise close the database on SIGTERM before the
+     * engine's hook has drained the pipeline into it, and the assessments still queued would be lost.
+     */
     private static final String[][] H2_DEFAULTS = {
-            {"MODE", "PostgreSQL"}, {"DATABASE_TO_LOWER", "TRUE"}, {"DEFAULT_NULL_ORDERING", "HIGH"}};
+            {"MODE", "PostgreSQL"}, {"DATABASE_TO_LOWER", "TRUE"}, {"DEFAULT_NULL_ORDERING", "HIGH"},
+            {"DB_CLOSE_ON_EXIT", "FALSE"}};
     private static final Pattern LIBPQ_SCHEME = Pattern.compile("(?i)^(postgres|postgresql)(\\+[a-z0-9_]+)?://");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]\\s*password\\s*=)[^&;]*");
     /** libpq parameters whose PgJDBC name differs; the rest (sslmode, sslrootcert, ...) are shared. */

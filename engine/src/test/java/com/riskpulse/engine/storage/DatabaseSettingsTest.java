@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseSettingsTest {
 
-    private static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
     private static final String REWRITE = "reWriteBatchedInserts=true";
 
     @ParameterizedTest(name = "{0}")
@@ -45,7 +45,7 @@ class DatabaseSettingsTest {
             jdbc:postgresql://db/risk?reWriteBatchedInserts=false            | jdbc:postgresql://db/risk?reWriteBatchedInserts=false              | -       | -
             # H2 gains the compatibility settings (and a named in-memory database outlives idle moments)
             jdbc:h2:mem:test                                                 | jdbc:h2:mem:testH2_MODE;DB_CLOSE_DELAY=-1                          | -       | -
-            jdbc:h2:file:/data/rp;mode=PostgreSQL;AUTO_SERVER=TRUE            | jdbc:h2:file:/data/rp;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH | - | -
+            jdbc:h2:file:/data/rp;mode=PostgreSQL;AUTO_SERVER=TRUE            | jdbc:h2:file:/data/rp;mode=PostgreSQL;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE | - | -
             """)
     void databaseUrlFormsBecomeJdbcSettings(String databaseUrl, String jdbcUrl, String user, String password) {
         DatabaseSettings settings = DatabaseSettings.parse(databaseUrl, 7);
