@@ -37,6 +37,7 @@ public final class RiskExplorerView implements Screen {
     @FXML private Label minScoreError, maxScoreError, dateError;
     @FXML private ComboBox<Period> periodBox;
     @FXML private DatePicker fromDate, toDate;
+    @FXML private TextField fromTime, toTime;
     @FXML private Button searchButton, previousButton, nextButton, exportButton, cancelExportButton;
     @FXML private TableView<Row> resultsTable;
     @FXML private TableColumn<Row, Object> timeColumn, entityColumn, typeColumn, amountColumn, currencyColumn, countryColumn,
@@ -69,6 +70,10 @@ public final class RiskExplorerView implements Screen {
         toDate.valueProperty().bindBidirectional(viewModel.toDate());
         fromDate.disableProperty().bind(viewModel.period().isNotEqualTo(Period.DATES));
         toDate.disableProperty().bind(viewModel.period().isNotEqualTo(Period.DATES));
+        fromTime.textProperty().bindBidirectional(viewModel.fromTime());
+        toTime.textProperty().bindBidirectional(viewModel.toTime());
+        fromTime.disableProperty().bind(viewModel.period().isNotEqualTo(Period.DATES));
+        toTime.disableProperty().bind(viewModel.period().isNotEqualTo(Period.DATES));
         searchButton.disableProperty().bind(viewModel.canSearch().not());
         resultsTable.setItems(viewModel.rows());
         column(timeColumn, Row::time);

@@ -1,6 +1,7 @@
 package com.riskpulse.desktop.explorer;
 
 import com.riskpulse.desktop.export.CsvExport;
+import com.riskpulse.desktop.filter.TimeRange;
 import com.riskpulse.desktop.paging.KeyPager;
 import com.riskpulse.desktop.fx.Background;
 import com.riskpulse.desktop.fx.Errors;
@@ -53,7 +54,7 @@ public final class RiskExplorerViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** The time window: a preset relative to now, or the two dates. */
+    /** The time window: a preset relative to now, or the two dates with optional times of day. */
     public enum Period {
         ANY("Any time", null), LAST_HOUR("Last hour", Duration.ofHours(1)), LAST_DAY("Last 24 h", Duration.ofDays(1)),
         LAST_WEEK("Last 7 days", Duration.ofDays(7)), DATES("Between dates", null);
@@ -98,6 +99,8 @@ public final class RiskExplorerViewModel {
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(Period.ANY);
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final StringProperty fromTime = new SimpleStringProperty("");
+    private final StringProperty toTime = new SimpleStringProperty("");
 
     private final ReadOnlyStringWrapper minScoreError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper maxScoreError = new ReadOnlyStringWrapper("");
@@ -139,6 +142,8 @@ public final class RiskExplorerViewModel {
         period.addListener((o, a, b) -> validate());
         fromDate.addListener((o, a, b) -> validate());
         toDate.addListener((o, a, b) -> validate());
+        fromTime.addListener((o, a, b) -> validate());
+        toTime.addListener((o, a, b) -> validate());
         valid = Bindings.createBooleanBinding(() -> minScoreError.get().isEmpty() && maxScoreError.get().isEmpty()
                 && dateError.get().isEmpty(), minScoreError, maxScoreError, dateError);
         canSearch = valid.and(pager.loading().not());
@@ -163,10 +168,19 @@ public final class RiskExplorerViewModel {
         minScoreError.set(minError);
         maxScoreError.set(maxError);
         String dates = "";
-        if (period.get() == Period.DATES && fromDate.get() != null && toDate.get() != null && fromDate.get().isAfter(toDate.get())) {
-            dates = "'From' must not be after 'to'.";
+        if (period.get() == Period.DATES) {
+            try {
+                dates();
+            } catch (IllegalArgumentException e) {
+                dates = e.getMessage();
+            }
         }
         dateError.set(dates);
+    }
+
+    /** The "Between dates" window (other periods ignore the dates and times: the view disables them). */
+    private TimeRange dates() {
+        return TimeRange.of(fromDate.get(), fromTime.get(), toDate.get(), toTime.get(), zone);
     }
 
     private static Double score(String text) {
@@ -197,8 +211,9 @@ public final class RiskExplorerViewModel {
             to = clock.instant().plusSeconds(1);
             from = clock.instant().minus(p.length);
         } else if (p == Period.DATES) {
-            if (fromDate.get() != null) from = fromDate.get().atStartOfDay(zone).toInstant();
-            if (toDate.get() != null) to = toDate.get().plusDays(1).atStartOfDay(zone).toInstant();
+            TimeRange dates = dates();
+            from = dates.from();
+            to = dates.to();
         }
         String e = entity.get() == null || entity.get().isBlank() ? null : entity.get().trim();
         return new HistoryQuery(e, chosen, score(minScore.get()), score(maxScore.get()), from, to, null, limit);
@@ -302,6 +317,16 @@ public final class RiskExplorerViewModel {
 
     public ObjectProperty<LocalDate> toDate() {
         return toDate;
+    }
+
+    /** Optional time of day (HH:mm) on {@link #fromDate()}; blank: 00:00. */
+    public StringProperty fromTime() {
+        return fromTime;
+    }
+
+    /** Optional time of day (HH:mm) on {@link #toDate()}, its whole minute included; blank: the whole day. */
+    public StringProperty toTime() {
+        return toTime;
     }
 
     public ReadOnlyStringProperty minScoreError() {

@@ -23,6 +23,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +40,10 @@ import static org.awaitility.Awaitility.await;
 class RiskExplorerViewModelTest {
 
     private static final String COMMA_ENTITY = "acme, inc";
+    /** A zone five and a half hours off UTC: a window read in the wrong zone finds nothing. */
+    private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter ROW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @TempDir
     static Path data;
@@ -199,5 +209,92 @@ class RiskExplorerViewModelTest {
             assertThat(r.currency()).isEqualTo("EUR");
             assertThat(r.country()).isEqualTo("DE");
         });
+    }
+
+    /** Sets "Between dates" from the minute of {@code from} to the minute of {@code to}, as typed in the screen. */
+    private static void between(RiskExplorerViewModel vm, ZonedDateTime from, ZonedDateTime to) {
+        vm.period().set(RiskExplorerViewModel.Period.DATES);
+        vm.fromDate().set(from.toLocalDate());
+        vm.fromTime().set(HH_MM.format(from));
+        vm.toDate().set(to.toLocalDate());
+        vm.toTime().set(HH_MM.format(to));
+    }
+
+    private RiskExplorerViewModel viewModelIn(ZoneId zone) {
+        return new RiskExplorerViewModel(new ScreenContext(client, Background.direct(), null, navigator, Clock.system(zone)));
+    }
+
+    private static Instant commaRiskTime() {
+        return client.history(new HistoryQuery(COMMA_ENTITY, Set.of(), null, null, null, null, null, 10)).items().getFirst().timestamp();
+    }
+
+    @Test
+    void aTimeWindowOfAFewMinutesAroundTheStoredAssessmentsFindsThemAndOneOutsideFindsNone() {
+        RiskExplorerViewModel inKolkata = viewModelIn(KOLKATA);
+        ZonedDateTime t = commaRiskTime().atZone(KOLKATA);
+
+        between(inKolkata, t.minusMinutes(2), t.plusMinutes(2));
+        inKolkata.search();
+        Instant from = t.minusMinutes(2).truncatedTo(ChronoUnit.MINUTES).toInstant();
+        Instant to = t.plusMinutes(3).truncatedTo(ChronoUnit.MINUTES).toInstant();
+        assertThat(inKolkata.rows()).hasSize(100)
+                .allSatisfy(r -> assertThat(LocalDateTime.parse(r.time(), ROW_TIME).atZone(KOLKATA).toInstant()).isBetween(from, to));
+
+        between(inKolkata, t.minusMinutes(10), t.minusMinutes(5));
+        inKolkata.search();
+        assertThat(inKolkata.rows()).isEmpty();
+        assertThat(inKolkata.status().get()).isEqualTo("No assessments match.");
+
+        between(inKolkata, t.plusMinutes(5), t.plusMinutes(10));
+        inKolkata.search();
+        assertThat(inKolkata.rows()).isEmpty();
+        assertThat(navigator.errors).isEmpty();
+    }
+
+    @Test
+    void aToTimeIncludesItsWholeMinuteAndNothingAfterIt() {
+        RiskExplorerViewModel inKolkata = viewModelIn(KOLKATA);
+        ZonedDateTime t = commaRiskTime().atZone(KOLKATA);
+        inKolkata.entity().set(COMMA_ENTITY);
+
+        between(inKolkata, t, t);
+        inKolkata.search();
+        assertThat(inKolkata.rows()).singleElement().satisfies(r -> assertThat(r.entity()).isEqualTo(COMMA_ENTITY));
+
+        between(inKolkata, t.minusMinutes(1), t.minusMinutes(1));
+        inKolkata.search();
+        assertThat(inKolkata.rows()).isEmpty();
+
+        between(inKolkata, t.plusMinutes(1), t.plusMinutes(1));
+        inKolkata.search();
+        assertThat(inKolkata.rows()).isEmpty();
+    }
+
+    @Test
+    void anInvalidTimeBlocksTheSearchWithAMessageUntilFixed() {
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        viewModel.period().set(RiskExplorerViewModel.Period.DATES);
+        viewModel.fromDate().set(today);
+        viewModel.fromTime().set("25:00");
+        assertThat(viewModel.dateError().get()).isEqualTo("'from' time: '25:00' is not a time of day (HH:mm).");
+        assertThat(viewModel.canSearch().get()).isFalse();
+        viewModel.search();
+        assertThat(viewModel.rows()).isEmpty();
+        assertThat(navigator.errors).isEmpty();
+
+        viewModel.fromTime().set("14:00");
+        assertThat(viewModel.dateError().get()).isEmpty();
+        assertThat(viewModel.canSearch().get()).isTrue();
+
+        viewModel.toTime().set("9:30");
+        assertThat(viewModel.dateError().get()).isEqualTo("Give a date for the 'to' time.");
+        assertThat(viewModel.canSearch().get()).isFalse();
+        viewModel.toDate().set(today);
+        assertThat(viewModel.dateError().get()).isEqualTo("'From' must be before 'to'.");
+        assertThat(viewModel.canSearch().get()).isFalse();
+
+        viewModel.period().set(RiskExplorerViewModel.Period.LAST_DAY);
+        assertThat(viewModel.dateError().get()).isEmpty();
+        assertThat(viewModel.canSearch().get()).isTrue();
     }
 }
