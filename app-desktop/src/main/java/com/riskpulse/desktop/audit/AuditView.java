@@ -33,7 +33,7 @@ public final class AuditView implements Screen {
 
     @FXML private BorderPane content;
     @FXML private Label adminsOnly;
-    @FXML private TextField actorField, targetField;
+    @FXML private TextField actorField, targetField, fromTime, toTime;
     @FXML private ComboBox<AuditAction> actionBox;
     @FXML private DatePicker fromDate, toDate;
     @FXML private Label dateError, verifyBanner, pageLabel, statusLabel, exportLabel;
@@ -60,6 +60,8 @@ public final class AuditView implements Screen {
         targetField.textProperty().bindBidirectional(viewModel.targetPrefix());
         fromDate.valueProperty().bindBidirectional(viewModel.fromDate());
         toDate.valueProperty().bindBidirectional(viewModel.toDate());
+        fromTime.textProperty().bindBidirectional(viewModel.fromTime());
+        toTime.textProperty().bindBidirectional(viewModel.toTime());
         dateError.textProperty().bind(viewModel.dateError());
         searchButton.disableProperty().bind(viewModel.canSearch().not());
         verifyButton.disableProperty().bind(viewModel.verdict().isEqualTo(Verdict.RUNNING));

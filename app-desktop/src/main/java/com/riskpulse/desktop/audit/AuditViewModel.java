@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.riskpulse.desktop.export.CsvExport;
+import com.riskpulse.desktop.filter.TimeRange;
 import com.riskpulse.desktop.paging.KeyPager;
 import com.riskpulse.desktop.fx.Background;
 import com.riskpulse.desktop.fx.Errors;
@@ -32,7 +33,6 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -74,6 +74,8 @@ public final class AuditViewModel {
     private final StringProperty targetPrefix = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final StringProperty fromTime = new SimpleStringProperty("");
+    private final StringProperty toTime = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(Verdict.NONE);
@@ -110,6 +112,8 @@ public final class AuditViewModel {
         this.allowed = client.may(Permission.READ_AUDIT);
         fromDate.addListener((o, a, b) -> validate());
         toDate.addListener((o, a, b) -> validate());
+        fromTime.addListener((o, a, b) -> validate());
+        toTime.addListener((o, a, b) -> validate());
         canSearch = Bindings.createBooleanBinding(() -> allowed && dateError.get().isEmpty() && !pager.loading().get(),
                 dateError, pager.loading());
     }
@@ -120,8 +124,17 @@ public final class AuditViewModel {
     }
 
     private void validate() {
-        dateError.set(fromDate.get() != null && toDate.get() != null && fromDate.get().isAfter(toDate.get())
-                ? "'From' must not be after 'to'." : "");
+        String error = "";
+        try {
+            dates();
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage();
+        }
+        dateError.set(error);
+    }
+
+    private TimeRange dates() {
+        return TimeRange.of(fromDate.get(), fromTime.get(), toDate.get(), toTime.get(), zone);
     }
 
     AuditQuery query(int limit) {
@@ -129,9 +142,8 @@ public final class AuditViewModel {
         if (!blank(actor.get())) q = q.withActor(actor.get().trim());
         if (action.get() != null) q = q.withActions(action.get());
         if (!blank(targetPrefix.get())) q = q.withTargetPrefix(targetPrefix.get().trim());
-        Instant from = fromDate.get() == null ? null : fromDate.get().atStartOfDay(zone).toInstant();
-        Instant to = toDate.get() == null ? null : toDate.get().plusDays(1).atStartOfDay(zone).toInstant();
-        return q.between(from, to);
+        TimeRange dates = dates();
+        return q.between(dates.from(), dates.to());
     }
 
     private static boolean blank(String s) {
@@ -237,6 +249,16 @@ public final class AuditViewModel {
 
     public ObjectProperty<LocalDate> toDate() {
         return toDate;
+    }
+
+    /** Optional time of day (HH:mm) on {@link #fromDate()}; blank: 00:00. */
+    public StringProperty fromTime() {
+        return fromTime;
+    }
+
+    /** Optional time of day (HH:mm) on {@link #toDate()}, its whole minute included; blank: the whole day. */
+    public StringProperty toTime() {
+        return toTime;
     }
 
     public ReadOnlyStringProperty dateError() {

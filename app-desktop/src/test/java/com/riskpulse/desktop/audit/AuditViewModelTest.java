@@ -5,8 +5,10 @@ import com.riskpulse.desktop.fx.Background;
 import com.riskpulse.desktop.shell.ScreenContext;
 import com.riskpulse.desktop.testing.ScreenHarness.RecordingNavigator;
 import com.riskpulse.desktop.testing.TestEngine;
+import com.riskpulse.engine.api.AuditEntryView;
 import com.riskpulse.engine.api.UserView;
 import com.riskpulse.engine.audit.AuditAction;
+import com.riskpulse.engine.audit.AuditQuery;
 import com.riskpulse.engine.client.EmbeddedRiskClient;
 import com.riskpulse.engine.client.RiskClient;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,5 +122,56 @@ class AuditViewModelTest {
             assertThat(forViewer.rows()).isEmpty();
             assertThat(navigator.errors).isEmpty();
         }
+    }
+
+    /** Sets the dates and times from the minute of {@code from} to the minute of {@code to}, as typed in the screen. */
+    private void between(ZonedDateTime from, ZonedDateTime to) {
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        viewModel.fromDate().set(from.toLocalDate());
+        viewModel.fromTime().set(hhmm.format(from));
+        viewModel.toDate().set(to.toLocalDate());
+        viewModel.toTime().set(hhmm.format(to));
+    }
+
+    @Test
+    void aTimeWindowAroundTheEntriesFindsThemAndOneOutsideFindsNone() {
+        List<AuditEntryView> entries = client.audit(AuditQuery.all(100)).items();
+        ZonedDateTime newest = entries.getFirst().at().atZone(ZoneOffset.UTC);
+        ZonedDateTime oldest = entries.getLast().at().atZone(ZoneOffset.UTC);
+
+        between(oldest.minusMinutes(2), newest.plusMinutes(2));
+        viewModel.search();
+        assertThat(viewModel.rows()).extracting(AuditViewModel.Row::seq)
+                .containsAll(entries.stream().map(AuditEntryView::seq).toList());
+
+        between(oldest.minusMinutes(10), oldest.minusMinutes(5));
+        viewModel.search();
+        assertThat(viewModel.rows()).isEmpty();
+        assertThat(viewModel.status().get()).isEqualTo("No entries match.");
+
+        between(newest.plusMinutes(5), newest.plusMinutes(10));
+        viewModel.search();
+        assertThat(viewModel.rows()).isEmpty();
+        assertThat(navigator.errors).isEmpty();
+    }
+
+    @Test
+    void anInvalidTimeBlocksTheSearchWithAMessageUntilFixed() {
+        viewModel.fromTime().set("7:5");
+        assertThat(viewModel.dateError().get()).isEqualTo("'from' time: '7:5' is not a time of day (HH:mm).");
+        assertThat(viewModel.canSearch().get()).isFalse();
+        viewModel.search();
+        assertThat(viewModel.rows()).isEmpty();
+
+        viewModel.fromTime().set("7:05");
+        assertThat(viewModel.dateError().get()).isEqualTo("Give a date for the 'from' time.");
+        assertThat(viewModel.canSearch().get()).isFalse();
+
+        viewModel.fromDate().set(LocalDate.now(Clock.systemUTC()).minusDays(1));
+        assertThat(viewModel.dateError().get()).isEmpty();
+        assertThat(viewModel.canSearch().get()).isTrue();
+        viewModel.search();
+        assertThat(shownActions()).contains("USER_CREATED", "USER_ROLE_CHANGED");
+        assertThat(navigator.errors).isEmpty();
     }
 }
