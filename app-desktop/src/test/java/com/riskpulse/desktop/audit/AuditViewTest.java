@@ -3,11 +3,15 @@ package com.riskpulse.desktop.audit;
 import com.riskpulse.desktop.testing.ScreenHarness;
 import com.riskpulse.desktop.testing.Screenshots;
 import com.riskpulse.desktop.testing.TestEngine;
+import com.riskpulse.engine.api.AuditEntryView;
 import com.riskpulse.engine.api.UserView;
+import com.riskpulse.engine.audit.AuditQuery;
 import com.riskpulse.engine.client.EmbeddedRiskClient;
 import com.riskpulse.engine.client.RiskClient;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,6 +74,35 @@ class AuditViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(harness.navigator().errors).isEmpty();
         Screenshots.save(harness.stage().getScene(), "audit");
+    }
+
+    @Test
+    void aBadTimeOfDayBlocksTheSearchUntilFixedAndTheWindowNarrowsTheTrail() throws Exception {
+        harness = new ScreenHarness(client);
+        harness.show(AuditView::new, 1280, 800);
+        TableView<?> table = robot.lookup("#entriesTable").queryTableView();
+        await().until(() -> table.getItems().size() >= 4);
+        AuditEntryView oldest = client.audit(AuditQuery.all(100)).items().getLast();
+        LocalDate dayBefore = oldest.at().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        robot.interact(() -> {
+            robot.lookup("#fromDate").<DatePicker>query().setValue(dayBefore);
+            robot.lookup("#toDate").<DatePicker>query().setValue(dayBefore);
+        });
+
+        robot.clickOn("#toTime").write("25:00");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#dateError").queryAs(Label.class).getText()).isEqualTo("'to' time: '25:00' is not a time of day (HH:mm).");
+        assertThat(robot.lookup("#searchButton").query().isDisabled()).isTrue();
+        robot.push(KeyCode.END).eraseText(5).write("23:59");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#dateError").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#searchButton").query().isDisabled()).isFalse();
+
+        robot.clickOn("#searchButton");
+        await().until(() -> robot.lookup("#statusLabel").queryAs(Label.class).getText().equals("No entries match."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).isEmpty();
+        assertThat(harness.navigator().errors).isEmpty();
     }
 
     @Test

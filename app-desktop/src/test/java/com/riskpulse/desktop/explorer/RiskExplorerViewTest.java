@@ -4,9 +4,12 @@ import com.riskpulse.desktop.testing.ScreenHarness;
 import com.riskpulse.desktop.testing.Screenshots;
 import com.riskpulse.desktop.testing.TestEngine;
 import com.riskpulse.engine.client.RiskClient;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -52,6 +57,8 @@ class RiskExplorerViewTest {
     void searchingPagingAndOpeningARowWorkInTheRealWindow() {
         TableView<RiskExplorerViewModel.Row> table = robot.lookup("#resultsTable").queryTableView();
         await().until(() -> table.getItems().size() == 100);
+        assertThat(robot.lookup("#fromTime").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#toTime").query().isDisabled()).isTrue();
         robot.clickOn("#levelHigh").clickOn("#levelCritical").clickOn("#levelLow").clickOn("#levelMedium");
         robot.clickOn("#searchButton");
         await().until(() -> robot.lookup("#statusLabel").queryAs(Label.class).getText().contains("on page 1"));
@@ -85,6 +92,24 @@ class RiskExplorerViewTest {
         await().until(() -> robot.lookup("#pageLabel").queryAs(Label.class).getText().equals("Page 1"));
         robot.clickOn("#levelLow").clickOn("#levelMedium").clickOn("#searchButton");
         await().until(() -> !table.getItems().isEmpty() && table.getItems().stream().allMatch(r -> r.level().equals("high") || r.level().equals("critical")));
+        robot.clickOn("#levelHigh").clickOn("#levelCritical");
+
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        robot.interact(() -> {
+            robot.lookup("#periodBox").<ComboBox<RiskExplorerViewModel.Period>>query().setValue(RiskExplorerViewModel.Period.DATES);
+            robot.lookup("#fromDate").<DatePicker>query().setValue(today.minusDays(1));
+            robot.lookup("#toDate").<DatePicker>query().setValue(today.plusDays(1));
+        });
+        robot.clickOn("#toTime").write("25:00");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#dateError").queryAs(Label.class).getText()).isEqualTo("'to' time: '25:00' is not a time of day (HH:mm).");
+        assertThat(robot.lookup("#searchButton").query().isDisabled()).isTrue();
+        robot.push(KeyCode.END).eraseText(5).write("23:59");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#dateError").queryAs(Label.class).getText()).isEmpty();
+        robot.clickOn("#searchButton");
+        await().until(() -> robot.lookup("#statusLabel").queryAs(Label.class).getText().equals("100 assessments on page 1, more after."));
+        assertThat(harness.navigator().errors).isEmpty();
     }
 
     private static Set<Long> ids(TableView<RiskExplorerViewModel.Row> table) {
