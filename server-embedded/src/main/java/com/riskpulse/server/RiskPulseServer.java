@@ -108,6 +108,7 @@ public final class RiskPulseServer {
 
         r.post(API + "/auth/register", auth::register, Access.PUBLIC);
         r.post(API + "/auth/login", auth::login, Access.PUBLIC);
+        r.post(API + "/auth/refresh", auth::refresh);
         r.get(API + "/auth/me", auth::me);
 
         // literal paths before {risk_id}: history and stats are never taken for an id

@@ -495,6 +495,102 @@ abstract class ServerContract {
         assertThat(r.json().get("message").asText()).contains("expired");
     }
 
+    // ---- token refresh
+
+    /** The claims of a token as the server wrote them (the signature is the server's business). */
+    static JsonNode claims(String token) {
+        return Json.tree(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A token of the admin issued {@code ago}, as the server would have then. */
+    String adminTokenIssued(Duration ago) {
+        long adminId = get("/api/v1/auth/me", adminToken()).json().get("id").asLong();
+        TokenService then = new TokenService(AuthSettings.defaults(SECRET_KEY, false, dataDir), id -> Optional.empty(),
+                Clock.fixed(Instant.now().minus(ago), java.time.ZoneOffset.UTC));
+        return then.issue(adminId, "admin", Role.ADMIN).token();
+    }
+
+    /** The newest audit entry's place in the chain (reading the trail is not audited). */
+    long newestAuditSeq(String adminToken) {
+        return get("/api/v1/audit/logs?limit=1", adminToken).json().get("items").get(0).get("seq").asLong();
+    }
+
+    @Test
+    void refreshAnswersAWorkingTokenInLoginsShapeThatExpiresLaterAndIsNotAudited() {
+        String old = adminTokenIssued(Duration.ofMinutes(50)); // ten minutes left
+        String reader = adminToken();
+        long auditedBefore = newestAuditSeq(reader);
+
+        Response r = post("/api/v1/auth/refresh", old, null);
+
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+        assertThat(r.json().get("token_type").asText()).isEqualTo("bearer");
+        assertThat(r.json().get("expires_in").asLong()).isEqualTo(AuthSettings.DEFAULT_TOKEN_TTL.toSeconds());
+        String fresh = r.json().get("access_token").asText();
+        assertThat(claims(fresh).get("exp").asLong()).isGreaterThan(claims(old).get("exp").asLong() + 45 * 60);
+        assertThat(claims(fresh).get("sub").asText()).isEqualTo(claims(old).get("sub").asText());
+        Response me = get("/api/v1/auth/me", fresh);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("username").asText()).isEqualTo("admin");
+        assertThat(newestAuditSeq(reader)).as("a refresh adds no audit entry").isEqualTo(auditedBefore);
+    }
+
+    @Test
+    void refreshWithoutAValidTokenIs401LikeEveryOtherRoute() {
+        for (String token : new String[] {null, "garbage", adminToken() + "x"}) {
+            Response r = post("/api/v1/auth/refresh", token, null);
+            assertError(r, 401, "unauthorized");
+            assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+        Response expired = post("/api/v1/auth/refresh", adminTokenIssued(Duration.ofHours(3)), null);
+        assertError(expired, 401, "unauthorized");
+        assertThat(expired.json().get("message").asText()).contains("expired");
+    }
+
+    @Test
+    void refreshOfADisabledAccountIs401() {
+        String analyst = tokenFor("analyst");
+        long id = get("/api/v1/auth/me", analyst).json().get("id").asLong();
+        assertThat(post("/api/v1/users/" + id + "/disable", adminToken(), null).status()).isEqualTo(200);
+
+        Response r = post("/api/v1/auth/refresh", analyst, null);
+
+        assertError(r, 401, "unauthorized");
+        assertThat(r.json().get("message").asText()).contains("disabled");
+    }
+
+    @Test
+    void theRefreshedTokenCarriesTheRoleAsStoredNow() {
+        String analyst = tokenFor("analyst");
+        long id = get("/api/v1/auth/me", analyst).json().get("id").asLong();
+        assertThat(claims(analyst).get("role").asText()).isEqualTo("analyst");
+        Response demoted = send("PUT", "/api/v1/users/" + id + "/role", adminToken(), "{\"role\":\"viewer\"}", "application/json");
+        assertThat(demoted.status()).as(demoted.raw().body()).isEqualTo(200);
+
+        Response r = post("/api/v1/auth/refresh", analyst, null);
+
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+        String refreshed = r.json().get("access_token").asText();
+        assertThat(claims(refreshed).get("role").asText()).isEqualTo("viewer");
+        assertError(post("/api/v1/alerts/999999/acknowledge", refreshed, null), 403, "forbidden");
+        assertThat(get("/api/v1/alerts", refreshed).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginLockDoesNotEndAWorkingSession() {
+        String analyst = tokenFor("analyst");
+        Response locked = null;
+        for (int i = 0; i < AuthSettings.DEFAULT_MAX_FAILED_LOGINS; i++) {
+            locked = post("/api/v1/auth/login", null, "{\"username\":\"analyst1\",\"password\":\"someone-guessing\"}");
+        }
+        assertError(locked, 401, "locked");
+
+        Response r = post("/api/v1/auth/refresh", analyst, null);
+
+        assertThat(r.status()).as("a guesser who trips the lock does not throw the working analyst out: " + r.raw().body()).isEqualTo(200);
+        assertThat(get("/api/v1/risk/live", r.json().get("access_token").asText()).status()).isEqualTo(200);
+    }
+
     @Test
     void anAlertRaisedByABurstIsAcknowledgedThenResolvedAndAudited() {
         String analyst = tokenFor("analyst");

@@ -51,6 +51,7 @@ public final class UserService {
     private final PasswordPolicy policy;
     private final AuthSettings settings;
     private final Clock clock;
+    private final TokenService tokens;
     private final Logins logins;
     private final SecureRandom random = new SecureRandom();
 
@@ -61,6 +62,7 @@ public final class UserService {
         this.policy = new PasswordPolicy(settings.minPasswordLength());
         this.settings = settings;
         this.clock = clock;
+        this.tokens = tokens;
         this.logins = new Logins(users, audit, hasher, tokens, settings, clock);
     }
 
@@ -71,6 +73,25 @@ public final class UserService {
      */
     public LoginOutcome login(String username, String password, Origin origin) {
         return logins.login(username, password, origin);
+    }
+
+    /**
+     * A new token for the user of a token that is still valid, so that a session in use does not end every
+     * {@link AuthSettings#tokenTtl()} and no client has to keep the password. {@code actor} is what
+     * {@link TokenService#verify} made of that token on this very request: it read the account, so a user who
+     * is gone or disabled never gets here, and the role is the stored one, which the new token carries.
+     *
+     * <p>A login lock does not stop a refresh, as it stops no other request: it guards the password against
+     * guessing, anyone who knows the username can trip it, and the holder of a valid token has already given the
+     * password. Ending a session is what disabling the account is for.
+     *
+     * <p>Not audited: a refresh grants nothing the audited {@code LOGIN} did not (same user, the role as
+     * stored), and one entry per user every token lifetime would bury the decisions the trail is for. The
+     * server's access log still names the user of every refresh.
+     */
+    public TokenService.IssuedToken refresh(Actor actor) {
+        if (actor.origin() == Origin.SYSTEM) throw new IllegalArgumentException("the system has no session to refresh");
+        return tokens.issue(actor.userId(), actor.username(), actor.role());
     }
 
     /** Self-registration; see the class comment for the roles it may grant. Audited as {@code REGISTER}. */

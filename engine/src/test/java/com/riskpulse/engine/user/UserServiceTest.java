@@ -172,6 +172,29 @@ class UserServiceTest {
         assertThat(service.login("ann", PASSWORD, Origin.API)).isInstanceOf(Success.class);
     }
 
+    // --- refresh
+
+    @Test
+    void refreshIssuesALaterTokenOfTheSameUserAndIsNotAudited() {
+        UserAccount ann = user("ann", Role.ANALYST);
+        Success login = (Success) service.login("ann", PASSWORD, Origin.API);
+        int entries = audit.events().size();
+        clock.advance(Duration.ofMinutes(50));
+
+        TokenService.IssuedToken fresh = service.refresh(ann.actor(Origin.API));
+
+        assertThat(fresh.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(60)));
+        assertThat(fresh.expiresIn()).isEqualTo(login.expiresIn());
+        assertThat(tokens.verify(fresh.token())).isInstanceOfSatisfying(TokenService.Valid.class,
+                v -> assertThat(v.actor()).isEqualTo(ann.actor(Origin.API)));
+        assertThat(audit.events()).hasSize(entries);
+    }
+
+    @Test
+    void theSystemHasNoSessionToRefresh() {
+        assertThatThrownBy(() -> service.refresh(Actor.SYSTEM)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     // --- registration
 
     @Test

@@ -98,6 +98,13 @@ public final class OpenApiSpec {
         op("post", API + "/auth/login", "auth", "Log in: a bearer token for the Authorization header").open()
                 .body(ref(LoginRequest.class)).ok(200, "the token", ref(TokenResponse.class))
                 .errors(400, 401).note("401 with code `locked` and `Retry-After` after too many failed attempts.");
+        op("post", API + "/auth/refresh", "auth", "A new token for the bearer of a still valid one, in login's shape").anyRole()
+                .ok(200, "the new token", ref(TokenResponse.class))
+                .note("No body. The token is checked as on every route: expired, bad, or of a disabled or deleted account is"
+                        + " a 401; the new token carries the account's current role. Refreshing before `expires_in` runs out"
+                        + " keeps a session going without keeping the password. A login lock does not stop it (it stops"
+                        + " password guessing; disabling the account ends sessions). Not audited, unlike login: it grants"
+                        + " nothing new and would add an entry per user every token lifetime; the access log names its user.");
         op("get", API + "/auth/me", "auth", "The user of the token").anyRole().ok(200, "the user", ref(UserView.class));
 
         op("get", API + "/risk/live", "risk", "The latest assessments, newest first").role(Permission.READ_RISKS)
@@ -203,7 +210,7 @@ public final class OpenApiSpec {
 
                 **Authentication.** `POST /api/v1/auth/login` answers a bearer token; send it as \
                 `Authorization: Bearer <token>` on every `/api/v1` route except register, login and health. No or a bad \
-                token: 401. A role not allowed: 403. Each operation lists the roles that may call it (`x-roles`, and its \
+                token: 401. Before it expires (`expires_in`), `POST /api/v1/auth/refresh` exchanges it for a new one. A role not allowed: 403. Each operation lists the roles that may call it (`x-roles`, and its \
                 description). Roles: viewer ⊂ analyst ⊂ admin.
 
                 **Errors** all have one shape, `ApiError`: `{"status":400,"code":"bad_request","message":"...","field":"..."}`.
@@ -211,7 +218,7 @@ public final class OpenApiSpec {
                 **Live stream.** See the tag `stream` (WebSocket `%s`, not describable in OpenAPI).""".formatted(WS_STREAM));
         root.putArray("servers").addObject().put("url", "/").put("description", "this server");
         ArrayNode tags = root.putArray("tags");
-        for (String[] t : new String[][] {{"auth", "Register, log in, who am I"}, {"risk", "Assessments (\"risks\")"},
+        for (String[] t : new String[][] {{"auth", "Register, log in, refresh the token, who am I"}, {"risk", "Assessments (\"risks\")"},
                 {"alerts", "The alert queue"}, {"config", "The scoring configuration, versioned"}, {"audit", "The hash-chained audit trail"},
                 {"users", "User management"}, {"events", "Event ingestion"}, {"explain", "Explanations"}, {"health", "Health"},
                 {"docs", "This documentation"}}) {
