@@ -3,6 +3,7 @@ package com.riskpulse.desktop.remote;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.riskpulse.engine.alert.AlertQuery;
+import com.riskpulse.engine.api.ApiError;
 import com.riskpulse.engine.api.AlertDetailView;
 import com.riskpulse.engine.api.AlertStatsView;
 import com.riskpulse.engine.api.AlertView;
@@ -30,9 +31,13 @@ import com.riskpulse.engine.client.RiskClientException;
 import com.riskpulse.engine.config.ConfigDocument;
 import com.riskpulse.engine.config.ConfigJson;
 import com.riskpulse.engine.config.ConfigPreview;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +46,35 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The console's {@link RiskClient} on a RiskPulse server (remote mode): the REST API ({@code /api/v1}) over the JDK's
  * {@link HttpClient} as the logged-in user (a JWT kept in memory only), and the live stream over the WebSocket
  * {@code /ws/risk-stream} ({@link LiveStream}). Refusals are the server's own errors, so they match the embedded
  * client's status and code; a server that cannot be reached is 503 {@code unreachable}.
+ *
+ * <p>The session outlives its first token: when less than a quarter of the token's lifetime ({@code expires_in}) or
+ * five minutes is left, whichever is less, the token is exchanged at {@code POST /auth/refresh}, before the next call
+ * and, for a console that only watches the live stream, by a check every few seconds. The password is not kept. A
+ * refresh the server refuses (401: the account was disabled, the token expired while the computer slept) ends the
+ * session: that call and every later one answer the server's 401, and the live streams end with its reason. Any other
+ * failure leaves the current token in use and is tried again.
  */
 public final class RemoteRiskClient implements RiskClient {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** At most this long before expiry a token is refreshed (less for tokens living under 20 minutes). */
+    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+    /**
+     * How often the background check looks whether the token is due: well under the margin of the shortest token
+     * (15 s of a one-minute one), and it notices soon after the computer wakes up. A check costs a clock read.
+     */
+    static final Duration REFRESH_CHECK = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(RemoteRiskClient.class);
 
     private final String baseUrl;
     private final String wsBase;
@@ -61,10 +84,46 @@ public final class RemoteRiskClient implements RiskClient {
     private final HttpApi api;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("remote-live-reconnect").daemon().factory());
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("remote-session-refresh").daemon().factory());
     private final CopyOnWriteArrayList<LiveStream> streams = new CopyOnWriteArrayList<>();
-    private volatile Session session;
+    private final Clock clock;
+    /** Swapped whole (log-in, refresh, log-out), so a request never sees a token of one session and a user of another. */
+    private final AtomicReference<Session> session = new AtomicReference<>();
+    /** One refresh at a time: whoever finds the token due while another refreshes waits and takes its result. */
+    private final ReentrantLock refreshing = new ReentrantLock();
 
-    private record Session(String token, UserView user) {
+    /**
+     * A logged-in session.
+     *
+     * @param expiresAt when the token expires by this client's clock: when it was asked for plus {@code expires_in},
+     *                  so a server whose clock differs does not matter
+     * @param lifetime  {@code expires_in}; zero when the server gave none, and then it is never refreshed
+     * @param refusal   the server's 401 to a refresh: the session is over; null while it is not
+     */
+    private record Session(String token, UserView user, Instant expiresAt, Duration lifetime, ApiError refusal) {
+
+        static Session of(TokenResponse token, UserView user, Instant askedAt) {
+            Duration lifetime = Duration.ofSeconds(Math.max(0, token.expiresIn()));
+            return new Session(token.accessToken(), user, askedAt.plus(lifetime), lifetime, null);
+        }
+
+        boolean refreshDue(Instant now) {
+            return refusal == null && lifetime.isPositive() && !now.isBefore(expiresAt.minus(margin(lifetime)));
+        }
+
+        Session renewed(TokenResponse token, Instant askedAt) {
+            return of(token, user, askedAt);
+        }
+
+        Session refused(ApiError why) {
+            return new Session(token, user, expiresAt, lifetime, why);
+        }
+
+        @Override
+        public String toString() {
+            return "Session[user=" + user.username() + ", expiresAt=" + expiresAt + (refusal == null ? "" : ", refused") + "]";
+        }
     }
 
     public RemoteRiskClient(String baseUrl) {
@@ -78,6 +137,14 @@ public final class RemoteRiskClient implements RiskClient {
      * @throws IllegalArgumentException for anything but an absolute http(s) URL with a host
      */
     public RemoteRiskClient(String baseUrl, Duration connectTimeout, Duration requestTimeout) {
+        this(baseUrl, connectTimeout, requestTimeout, Clock.systemUTC(), REFRESH_CHECK);
+    }
+
+    /**
+     * For tests: {@code clock} decides when a token is due (a test moves it on instead of waiting an hour), and the
+     * background check runs every {@code refreshCheck}.
+     */
+    RemoteRiskClient(String baseUrl, Duration connectTimeout, Duration requestTimeout, Clock clock, Duration refreshCheck) {
         ServerUrl url = ServerUrl.parse(baseUrl);
         this.baseUrl = url.http();
         this.wsBase = url.webSocket();
@@ -86,6 +153,15 @@ public final class RemoteRiskClient implements RiskClient {
                 .connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = positive(requestTimeout, "requestTimeout");
         this.api = new HttpApi(this.baseUrl, http, requestTimeout, this::token);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        long every = positive(refreshCheck, "refreshCheck").toMillis();
+        refresher.scheduleWithFixedDelay(this::refreshInBackground, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A quarter of the token's lifetime, at most {@link #REFRESH_MARGIN}. */
+    static Duration margin(Duration lifetime) {
+        Duration quarter = lifetime.dividedBy(4);
+        return quarter.compareTo(REFRESH_MARGIN) < 0 ? quarter : REFRESH_MARGIN;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -122,34 +198,84 @@ public final class RemoteRiskClient implements RiskClient {
         if (username == null || username.isBlank()) throw HttpApi.invalid("username", "username is required");
         if (password == null || password.isEmpty()) throw HttpApi.invalid("password", "password is required");
         logout();
+        Instant askedAt = clock.instant();
         TokenResponse token = api.post("/auth/login", new LoginRequest(username.strip(), password), TokenResponse.class);
         HttpApi me = new HttpApi(baseUrl, http, requestTimeout, token::accessToken);
         UserView user = me.get("/auth/me", UserView.class);
-        session = new Session(token.accessToken(), user);
+        session.set(Session.of(token, user, askedAt));
         return user;
     }
 
     @Override
     public void logout() {
-        session = null;
+        session.set(null);
         for (LiveStream stream : streams) stream.end("logged out");
     }
 
     @Override
     public Optional<UserView> currentUser() {
-        Session s = session;
+        Session s = session.get();
         return s == null ? Optional.empty() : Optional.of(s.user());
     }
 
-    private String token() {
-        Session s = session;
+    /** The current access token, or null when logged out; read by every request and every live (re)connect. */
+    String token() {
+        Session s = session.get();
         return s == null ? null : s.token();
     }
 
-    /** Every call but health needs a session: refused here, as the embedded client does, without a round trip. */
+    /**
+     * Every call but health needs a session: refused here, as the embedded client does, without a round trip; so is
+     * every call once the server refused to refresh the token. A token about to expire is refreshed first.
+     */
     private HttpApi authed() {
-        if (session == null) throw RiskClientException.of(401, "unauthorized", "log in first");
+        Session s = refreshIfDue();
+        if (s == null) throw RiskClientException.of(401, "unauthorized", "log in first");
+        if (s.refusal() != null) throw new RiskClientException(s.refusal());
         return api;
+    }
+
+    /**
+     * The session, its token refreshed first when it is due. Called before every request and by the background
+     * check; a failure other than the server's 401 keeps the current token (it may still be good for minutes) and is
+     * tried again at the next call or check.
+     */
+    private Session refreshIfDue() {
+        Session seen = session.get();
+        if (seen == null || !seen.refreshDue(clock.instant())) return seen;
+        refreshing.lock();
+        try {
+            Session current = session.get();
+            if (current != seen) return current; // refreshed by another thread meanwhile, or logged out or in again
+            Instant askedAt = clock.instant();
+            TokenResponse token;
+            try {
+                token = new HttpApi(baseUrl, http, requestTimeout, current::token).post("/auth/refresh", null, TokenResponse.class);
+            } catch (RiskClientException e) {
+                if (e.status() != 401) {
+                    log.warn("could not refresh the access token, going on with the current one until it expires at {}: {}",
+                            current.expiresAt(), e.getMessage());
+                    return current;
+                }
+                if (session.compareAndSet(current, current.refused(e.error()))) {
+                    for (LiveStream stream : streams) stream.end(e.getMessage());
+                }
+                return session.get();
+            }
+            session.compareAndSet(current, current.renewed(token, askedAt)); // a log-out meanwhile stays logged out
+            return session.get();
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    /** The background check: keeps a session alive that makes no calls, such as a console watching the live stream. */
+    private void refreshInBackground() {
+        try {
+            refreshIfDue();
+        } catch (RuntimeException e) { // a scheduled task that throws is never run again: the session would lapse
+            log.warn("refreshing the access token failed", e);
+        }
     }
 
     // ---- live
@@ -321,6 +447,7 @@ public final class RemoteRiskClient implements RiskClient {
     @Override
     public void close() {
         logout();
+        refresher.shutdownNow();
         timer.shutdownNow();
         http.shutdownNow();
     }

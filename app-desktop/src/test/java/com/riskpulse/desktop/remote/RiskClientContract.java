@@ -74,6 +74,11 @@ abstract class RiskClientContract {
     protected void engineStopping() {
     }
 
+    /** The engine's clock: the system's, unless a subclass moves time on. */
+    protected Clock engineClock() {
+        return Clock.systemUTC();
+    }
+
     @BeforeEach
     void startEngine() {
         Map<String, String> env = new HashMap<>();
@@ -81,7 +86,7 @@ abstract class RiskClientContract {
         env.put("RISKPULSE_DATA_DIR", dataDir.toString());
         env.put("BCRYPT_COST", "4");
         env.put("SECRET_KEY", SECRET_KEY);
-        engine = RiskEngine.start(Environment.of(env), mode(), Clock.systemUTC());
+        engine = RiskEngine.start(Environment.of(env), mode(), engineClock());
         engineStarted();
         client = openClient();
     }
