@@ -111,7 +111,10 @@ final class BatchWriter implements Runnable {
         }
         long now = System.nanoTime();
         lastStoredNanos = now;
-        for (Pending p : batch) latency.recordValue(Math.max(0, (now - p.arrivalNanos()) / 1_000));
+        for (Pending p : batch) {
+            latency.recordValue(Math.max(0, (now - p.arrivalNanos()) / 1_000));
+            p.done(); // stored (or already there): only now may a source forget it, e.g. commit its Kafka offset
+        }
     }
 
     /** Latencies recorded since the previous call (microseconds). */

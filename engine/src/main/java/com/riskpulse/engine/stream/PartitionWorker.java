@@ -54,6 +54,7 @@ final class PartitionWorker implements Runnable {
         Assessment a = scorer.score(p.event());
         if (a == null) {
             duplicates.increment();
+            p.done(); // seen before: its first delivery decides, this one is finished
             return;
         }
         scored.increment();

@@ -88,9 +88,19 @@ public final class Pipeline implements AutoCloseable {
 
     /** Submits one trusted event, waiting while the pipeline is full. */
     public void submit(RiskEvent event) throws InterruptedException {
+        submit(event, null);
+    }
+
+    /**
+     * Submits one trusted event, waiting while the pipeline is full; {@code whenDone} (may be null) runs once,
+     * on a pipeline thread, when the event's assessment is stored or the event is dropped as a duplicate.
+     * It never runs for an event that was not stored (the pipeline was killed mid-drain): a source that
+     * waits for it never forgets an event too early.
+     */
+    public void submit(RiskEvent event, Runnable whenDone) throws InterruptedException {
         ensureRunning();
         received.increment();
-        partitionOf(event.entityId()).queue.put(new Pending(event, null, System.nanoTime()));
+        partitionOf(event.entityId()).queue.put(new Pending(event, null, System.nanoTime(), whenDone));
     }
 
     /**
@@ -99,7 +109,7 @@ public final class Pipeline implements AutoCloseable {
      */
     public boolean offer(RiskEvent event, long timeoutMillis) throws InterruptedException {
         ensureRunning();
-        boolean accepted = partitionOf(event.entityId()).queue.offer(new Pending(event, null, System.nanoTime()),
+        boolean accepted = partitionOf(event.entityId()).queue.offer(new Pending(event, null, System.nanoTime(), null),
                 timeoutMillis, TimeUnit.MILLISECONDS);
         if (accepted) received.increment();
         return accepted;
@@ -107,10 +117,22 @@ public final class Pipeline implements AutoCloseable {
 
     /** Parses and submits one untrusted JSON event from {@code source}; a malformed one becomes a dead letter. */
     public ParseResult submitJson(String source, String json) throws InterruptedException {
+        return submitJson(source, json, null);
+    }
+
+    /**
+     * Like {@link #submitJson(String, String)}; {@code whenDone} (may be null) runs once the input's fate is
+     * final: its assessment stored, or dropped as a duplicate, or (malformed) its dead letter stored, which
+     * happens before this method returns.
+     */
+    public ParseResult submitJson(String source, String json, Runnable whenDone) throws InterruptedException {
         ParseResult result = EventJson.parse(json);
         switch (result) {
-            case ParseResult.Accepted accepted -> submit(accepted.event());
-            case ParseResult.Rejected rejected -> deadLetters.store(new DeadLetter(source, rejected.rejection(), clock.instant()));
+            case ParseResult.Accepted accepted -> submit(accepted.event(), whenDone);
+            case ParseResult.Rejected rejected -> {
+                deadLetters.store(new DeadLetter(source, rejected.rejection(), clock.instant()));
+                if (whenDone != null) Pending.run(whenDone);
+            }
         }
         return result;
     }
@@ -193,6 +215,11 @@ public final class Pipeline implements AutoCloseable {
         @Override
         public ParseResult emitJson(String json) throws InterruptedException {
             return submitJson(name, json);
+        }
+
+        @Override
+        public ParseResult emitJson(String json, Runnable whenDone) throws InterruptedException {
+            return submitJson(name, json, whenDone);
         }
 
         @Override

@@ -2,6 +2,7 @@ package com.riskpulse.engine.stream;
 
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.assessment.AssessmentIds;
+import com.riskpulse.engine.event.EventJson;
 import com.riskpulse.engine.event.EventType;
 import com.riskpulse.engine.event.ParseResult;
 import com.riskpulse.engine.event.RiskEvent;
@@ -20,7 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -162,6 +165,91 @@ class PipelineTest {
         assertThat(storage.count()).isEqualTo(10);
         assertThat(pipeline.stats().duplicates()).isEqualTo(10);
         assertThat(pipeline.stats().scored()).isEqualTo(10);
+    }
+
+    @Test
+    void theCompletionCallbackRunsOnceAndOnlyAfterTheAssessmentIsStored() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch storing = new CountDownLatch(1);
+        InMemoryAssessments held = new InMemoryAssessments() {
+            @Override
+            public StoreOutcome storeAll(List<Assessment> batch) {
+                storing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.storeAll(batch);
+            }
+        };
+        start(PipelineSettings.defaults().withPartitions(4), held);
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        for (int i = 0; i < 500; i++) {
+            String id = "e-" + i;
+            pipeline.submit(event(i, "acct-" + (i % 13)), () -> calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
+        }
+        // a batch is in storage's hands but storage has not answered: nothing may count as done yet
+        assertThat(storing.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("storage was called").isTrue();
+        assertThat(calls).isEmpty();
+
+        release.countDown();
+        pipeline.close();
+        assertThat(held.count()).isEqualTo(500);
+        assertThat(calls).hasSize(500).allSatisfy((id, n) -> assertThat(n.get()).as(id).isEqualTo(1));
+    }
+
+    @Test
+    void theCompletionCallbackRunsForADuplicateDroppedByTheWorkerOrFoundInStorage() throws Exception {
+        start(PipelineSettings.defaults(), storage);
+        AtomicInteger done = new AtomicInteger();
+        pipeline.submit(event(1, "acct-1"), done::incrementAndGet);
+        pipeline.submit(event(1, "acct-1"), done::incrementAndGet); // the worker has seen it: dropped
+        pipeline.close();
+        assertThat(pipeline.stats().duplicates()).isEqualTo(1);
+        assertThat(done).hasValue(2);
+
+        // a fresh pipeline (a restart) has not seen it, so storage finds it: a storage-level duplicate
+        start(PipelineSettings.defaults(), storage);
+        pipeline.submit(event(1, "acct-1"), done::incrementAndGet);
+        pipeline.close();
+        assertThat(pipeline.stats().storeDuplicates()).isEqualTo(1);
+        assertThat(done).hasValue(3);
+        assertThat(storage.count()).isEqualTo(1);
+    }
+
+    @Test
+    void theCompletionCallbackOfAMalformedInputRunsOnceItsDeadLetterIsStored() throws Exception {
+        start(PipelineSettings.defaults(), storage);
+        AtomicInteger done = new AtomicInteger();
+        ParseResult bad = pipeline.submitJson("test", "{not json", () -> {
+            assertThat(deadLetters.count()).isEqualTo(1);
+            done.incrementAndGet();
+        });
+        assertThat(bad).isInstanceOf(ParseResult.Rejected.class);
+        assertThat(done).hasValue(1);
+        ParseResult none = pipeline.submitJson("test", null, done::incrementAndGet);
+        assertThat(none).isInstanceOf(ParseResult.Rejected.class);
+        assertThat(done).hasValue(2);
+        assertThat(deadLetters.count()).isEqualTo(2);
+    }
+
+    @Test
+    void aSourceEmittingWithACallbackHearsBackForEveryInput() throws Exception {
+        start(PipelineSettings.defaults().withPartitions(3), storage);
+        AtomicInteger done = new AtomicInteger();
+        pipeline.addSource(new EventSource() {
+            public String name() { return "with-callbacks"; }
+            public void run(SourceContext ctx) throws InterruptedException {
+                for (int i = 0; i < 300; i++) ctx.emitJson(EventJson.write(event(i, "acct-" + (i % 7))), done::incrementAndGet);
+                ctx.emitJson("[]", done::incrementAndGet);
+            }
+        }).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> done.get() == 301);
+        pipeline.close();
+        assertThat(storage.count()).isEqualTo(300);
+        assertThat(deadLetters.latest(1)).singleElement().extracting(DeadLetter::source).isEqualTo("with-callbacks");
+        assertThat(done).hasValue(301);
     }
 
     @Test
