@@ -16,6 +16,8 @@ import com.riskpulse.engine.explain.KnowledgeBase;
 import com.riskpulse.engine.config.ConfigService;
 import com.riskpulse.engine.config.Environment;
 import com.riskpulse.engine.config.EnvironmentVariable;
+import com.riskpulse.engine.kafka.KafkaEventSource;
+import com.riskpulse.engine.kafka.KafkaSourceSettings;
 import com.riskpulse.engine.simulator.Simulator;
 import com.riskpulse.engine.simulator.SimulatorSettings;
 import com.riskpulse.engine.config.JdbcConfigVersions;
@@ -39,6 +41,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -162,6 +165,20 @@ public final class RiskEngine implements AutoCloseable {
         if (env.bool(EnvironmentVariable.SIMULATOR_ENABLED, enabledByDefault)) {
             startSimulator(env.number(EnvironmentVariable.SIMULATOR_RATE, 200));
         }
+    }
+
+    /**
+     * Consumes events from Kafka when {@code KAFKA_BOOTSTRAP_SERVERS} is set (topic {@code KAFKA_EVENTS_TOPIC}, group
+     * {@code KAFKA_GROUP_ID}); offsets are committed only after the assessments are stored. Stops with the engine.
+     * Empty when Kafka is not configured.
+     */
+    public Optional<KafkaEventSource> startKafkaIfConfigured(Environment env) {
+        return KafkaSourceSettings.fromEnvironment(env).map(settings -> {
+            KafkaEventSource source = new KafkaEventSource(settings);
+            log.info("Kafka source on: topic {} at {}, group {}", settings.topic(), settings.bootstrapServers(), settings.groupId());
+            pipeline.addSource(source);
+            return source;
+        });
     }
 
     /**

@@ -38,6 +38,10 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
     public static final String STORE_WRITERS = "STORE_WRITERS";
     public static final String SIMULATOR_ENABLED = "SIMULATOR_ENABLED";
     public static final String SIMULATOR_RATE = "SIMULATOR_RATE";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String KAFKA_EVENTS_TOPIC = "KAFKA_EVENTS_TOPIC";
+    public static final String KAFKA_GROUP_ID = "KAFKA_GROUP_ID";
+    public static final String KAFKA_COMMIT_INTERVAL_MS = "KAFKA_COMMIT_INTERVAL_MS";
     public static final String OLLAMA_BASE_URL = "OLLAMA_BASE_URL";
     public static final String OLLAMA_MODEL = "OLLAMA_MODEL";
 
@@ -72,6 +76,10 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(STORE_WRITERS, "1 on H2, 2 on PostgreSQL", "threads (connections) writing assessments in parallel"),
             new EnvironmentVariable(SIMULATOR_ENABLED, "false on a server, true in the console", "feed the built-in simulator into the pipeline"),
             new EnvironmentVariable(SIMULATOR_RATE, "200", "simulator events per second, a day's average (its customers sleep at night; 25 customers per event/s, at least 5,000)"),
+            new EnvironmentVariable(KAFKA_BOOTSTRAP_SERVERS, null, "Kafka brokers (host:port,...) to consume events from; unset, no Kafka source runs"),
+            new EnvironmentVariable(KAFKA_EVENTS_TOPIC, "riskpulse.events", "the Kafka topic of events (key: entity_id, value: one event as JSON)"),
+            new EnvironmentVariable(KAFKA_GROUP_ID, "riskpulse", "the Kafka consumer group; servers in one group split the topic's partitions"),
+            new EnvironmentVariable(KAFKA_COMMIT_INTERVAL_MS, "1000", "how often offsets of stored events are committed to Kafka"),
             new EnvironmentVariable(OLLAMA_BASE_URL, null, "Ollama server (e.g. http://localhost:11434) phrasing explanations when no OPENAI_API_KEY is set"),
             new EnvironmentVariable(OLLAMA_MODEL, "llama3.2", "Ollama model phrasing explanations"));
 
