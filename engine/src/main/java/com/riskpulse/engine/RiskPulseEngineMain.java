@@ -56,6 +56,7 @@ public final class RiskPulseEngineMain {
             engine.alertPolicy().subscribe(summary::onAlertChange);
             Thread shutdown = new Thread(() -> stop(pipeline, summary), "riskpulse-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
+            engine.startKafkaIfConfigured(env); // alongside the simulator, when KAFKA_BOOTSTRAP_SERVERS is set
             Thread source = pipeline.addSource(new Simulator(simulation));
             summary.printEverySecondUntil(source, options.duration());
             stop(pipeline, summary);

@@ -48,6 +48,7 @@ public final class ServerMain {
         }
         RiskPulseServer server = new RiskPulseServer(engine, settings).start();
         engine.startSimulatorIfEnabled(env, false); // off on a server unless SIMULATOR_ENABLED=true
+        engine.startKafkaIfConfigured(env); // when KAFKA_BOOTSTRAP_SERVERS is set
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

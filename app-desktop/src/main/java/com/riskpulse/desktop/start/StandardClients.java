@@ -49,6 +49,7 @@ public final class StandardClients implements ClientFactory {
             // an operator may preset the first admin's password; otherwise the console asks for it
             environment.string(EnvironmentVariable.ADMIN_PASSWORD).ifPresent(p -> engine.users().bootstrapAdmin(java.util.Optional.of(p)));
             engine.startSimulatorIfEnabled(environment, true);
+            engine.startKafkaIfConfigured(environment);
             return new EmbeddedRiskClient(engine, true, clock);
         } catch (RuntimeException e) {
             engine.close();
