@@ -8,6 +8,7 @@ import com.riskpulse.engine.stream.PipelineSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import static com.riskpulse.engine.config.EnvironmentVariable.*;
 
@@ -40,10 +41,12 @@ final class EngineSettings {
                 .withStoreWriters(env.integer(STORE_WRITERS, d.storeWriters()));
     }
 
-    static int nodeId(Environment env) {
+    /** The node id the operator asked for; empty: the lowest free one (see {@code JdbcNodeLease}). */
+    static OptionalInt nodeId(Environment env) {
+        if (env.string(NODE_ID).isEmpty()) return OptionalInt.empty();
         int node = env.integer(NODE_ID, 0);
         if (node < 0 || node > 1023) throw new IllegalArgumentException(NODE_ID + "=" + node + " is not in [0, 1023]");
-        return node;
+        return OptionalInt.of(node);
     }
 
     private static Role role(String value) {

@@ -5,6 +5,7 @@ import com.riskpulse.engine.alert.AlertPolicy;
 import com.riskpulse.engine.alert.AlertService;
 import com.riskpulse.engine.alert.HibernateAlerts;
 import com.riskpulse.engine.assessment.AssessmentIds;
+import com.riskpulse.engine.assessment.JdbcNodeLease;
 import com.riskpulse.engine.assessment.JdbcAssessments;
 import com.riskpulse.engine.audit.JdbcAuditLog;
 import com.riskpulse.engine.auth.AuthSettings;
@@ -65,6 +66,7 @@ public final class RiskEngine implements AutoCloseable {
     private final AlertService alerts;
     private final AlertPolicy alertPolicy;
     private final ExplanationService explanations;
+    private final JdbcNodeLease nodeLease;
     private final Pipeline pipeline;
     private final Retention retention;
 
@@ -98,8 +100,10 @@ public final class RiskEngine implements AutoCloseable {
             this.alertPolicy = AlertPolicy.start(alertStore, config.alertPolicy(), feed, clock);
             closeInOrder.push(alertPolicy::close); // after the pipeline: it drains into the policy
             this.alerts = new AlertService(alertStore, audit, feed, clock);
+            // before the pipeline, so that it is released after the pipeline has drained
+            this.nodeLease = opened(JdbcNodeLease.claim(database.dataSource(), EngineSettings.nodeId(env)));
             this.pipeline = Pipeline.start(EngineSettings.pipeline(env, database.dialect()), model,
-                    new AssessmentIds(EngineSettings.nodeId(env)), assessments, new JdbcDeadLetters(database), alertPolicy, clock);
+                    new AssessmentIds(nodeLease.nodeId()), assessments, new JdbcDeadLetters(database), alertPolicy, clock);
             closeInOrder.push(pipeline::close);
             // the knowledge base (embedding model + every section embedded, about a second) loads on the first
             // explanation, not at start-up: most engines (tests, the console without an analyst) never explain
@@ -131,6 +135,8 @@ public final class RiskEngine implements AutoCloseable {
     }
 
     public Database database() { return database; }
+    /** This engine's node id in assessment ids, leased in the database. */
+    public int nodeId() { return nodeLease.nodeId(); }
     public JdbcAssessments assessments() { return assessments; }
     public JdbcAuditLog audit() { return audit; }
     public ConfigService config() { return config; }

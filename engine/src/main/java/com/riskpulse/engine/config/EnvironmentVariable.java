@@ -69,7 +69,7 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(REGISTRATION_MAX_ROLE, "analyst", "highest role self-registration may grant: viewer or analyst (never admin)"),
             new EnvironmentVariable(MAX_FAILED_LOGINS, "5", "consecutive failed logins that lock an account"),
             new EnvironmentVariable(LOCKOUT_MINUTES, "15", "how long a locked account stays locked"),
-            new EnvironmentVariable(NODE_ID, "0", "this node's id (0-1023) in assessment ids; distinct per server in a cluster"),
+            new EnvironmentVariable(NODE_ID, "lowest free", "this engine's id (0-1023) in assessment ids, leased in the database: unset, the lowest free one; set, refused while another running engine holds it"),
             new EnvironmentVariable(PIPELINE_QUEUE_CAPACITY, "4096", "events waiting per partition before sources (and REST ingest) are held back"),
             new EnvironmentVariable(STORE_QUEUE_CAPACITY, "16384", "scored events waiting for the database writer"),
             new EnvironmentVariable(STORE_BATCH_SIZE, "1000", "most assessments written in one batch"),

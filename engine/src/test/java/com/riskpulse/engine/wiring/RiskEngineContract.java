@@ -54,6 +54,7 @@ abstract class RiskEngineContract {
     @TempDir
     Path dataDir;
     private RiskEngine engine;
+    private String url;
     private int n;
 
     /** The database URL to run on, prepared by the subclass. */
@@ -65,7 +66,8 @@ abstract class RiskEngineContract {
     @BeforeEach
     void start() {
         Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", databaseUrl());
+        url = databaseUrl();
+        env.put("DATABASE_URL", url);
         env.put("RISKPULSE_DATA_DIR", dataDir.toString());
         env.put("BCRYPT_COST", "4");
         engine = RiskEngine.start(Environment.of(env), RiskEngine.Mode.EMBEDDED, Clock.systemUTC());
@@ -75,6 +77,23 @@ abstract class RiskEngineContract {
     void stop() {
         if (engine != null) engine.close();
         releaseDatabase();
+    }
+
+    @Test
+    void twoEnginesOnOneDatabaseNeverShareANodeId() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", url);
+        env.put("RISKPULSE_DATA_DIR", dataDir.toString());
+        env.put("BCRYPT_COST", "4");
+        env.put("NODE_ID", String.valueOf(engine.nodeId()));
+        assertThatThrownBy(() -> RiskEngine.start(Environment.of(env), RiskEngine.Mode.EMBEDDED, Clock.systemUTC()).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("NODE_ID=" + engine.nodeId() + " is in use by another running RiskPulse on this database (")
+                .hasMessageContaining("pid " + ProcessHandle.current().pid());
+        env.remove("NODE_ID");
+        try (RiskEngine second = RiskEngine.start(Environment.of(env), RiskEngine.Mode.EMBEDDED, Clock.systemUTC())) {
+            assertThat(second.nodeId()).isNotEqualTo(engine.nodeId());
+        }
     }
 
     @Test
