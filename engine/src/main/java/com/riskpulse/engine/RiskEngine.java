@@ -17,7 +17,9 @@ import com.riskpulse.engine.explain.KnowledgeBase;
 import com.riskpulse.engine.config.ConfigService;
 import com.riskpulse.engine.config.Environment;
 import com.riskpulse.engine.config.EnvironmentVariable;
+import com.riskpulse.engine.kafka.KafkaAssessmentSink;
 import com.riskpulse.engine.kafka.KafkaEventSource;
+import com.riskpulse.engine.kafka.KafkaSinkSettings;
 import com.riskpulse.engine.kafka.KafkaSourceSettings;
 import com.riskpulse.engine.simulator.Simulator;
 import com.riskpulse.engine.simulator.SimulatorSettings;
@@ -67,6 +69,7 @@ public final class RiskEngine implements AutoCloseable {
     private final AlertPolicy alertPolicy;
     private final ExplanationService explanations;
     private final JdbcNodeLease nodeLease;
+    private final Optional<KafkaAssessmentSink> kafkaOut;
     private final Pipeline pipeline;
     private final Retention retention;
 
@@ -100,11 +103,13 @@ public final class RiskEngine implements AutoCloseable {
             this.alertPolicy = AlertPolicy.start(alertStore, config.alertPolicy(), feed, clock);
             closeInOrder.push(alertPolicy::close); // after the pipeline: it drains into the policy
             this.alerts = new AlertService(alertStore, audit, feed, clock);
-            // before the pipeline, so that it is released after the pipeline has drained
+            // before the pipeline, so that they are closed after the pipeline has drained into them
             this.nodeLease = opened(JdbcNodeLease.claim(database.dataSource(), EngineSettings.nodeId(env)));
+            this.kafkaOut = KafkaSinkSettings.fromEnvironment(env).map(KafkaAssessmentSink::new).map(this::opened);
             this.pipeline = Pipeline.start(EngineSettings.pipeline(env, database.dialect()), model,
                     new AssessmentIds(nodeLease.nodeId()), assessments, new JdbcDeadLetters(database), alertPolicy, clock);
             closeInOrder.push(pipeline::close);
+            kafkaOut.ifPresent(pipeline::subscribe);
             // the knowledge base (embedding model + every section embedded, about a second) loads on the first
             // explanation, not at start-up: most engines (tests, the console without an analyst) never explain
             this.explanations = new ExplanationService(assessments, audit, model, () -> KnowledgeBase.load(dataDir),
@@ -135,6 +140,8 @@ public final class RiskEngine implements AutoCloseable {
     }
 
     public Database database() { return database; }
+    /** The publisher of assessments to Kafka, when {@code KAFKA_ASSESSMENTS_TOPIC} is set. */
+    public Optional<KafkaAssessmentSink> kafkaOut() { return kafkaOut; }
     /** This engine's node id in assessment ids, leased in the database. */
     public int nodeId() { return nodeLease.nodeId(); }
     public JdbcAssessments assessments() { return assessments; }

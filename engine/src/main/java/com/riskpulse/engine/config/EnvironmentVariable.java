@@ -42,6 +42,7 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
     public static final String KAFKA_EVENTS_TOPIC = "KAFKA_EVENTS_TOPIC";
     public static final String KAFKA_GROUP_ID = "KAFKA_GROUP_ID";
     public static final String KAFKA_COMMIT_INTERVAL_MS = "KAFKA_COMMIT_INTERVAL_MS";
+    public static final String KAFKA_ASSESSMENTS_TOPIC = "KAFKA_ASSESSMENTS_TOPIC";
     public static final String OLLAMA_BASE_URL = "OLLAMA_BASE_URL";
     public static final String OLLAMA_MODEL = "OLLAMA_MODEL";
 
@@ -80,6 +81,7 @@ public record EnvironmentVariable(String name, String defaultValue, String descr
             new EnvironmentVariable(KAFKA_EVENTS_TOPIC, "riskpulse.events", "the Kafka topic of events (key: entity_id, value: one event as JSON)"),
             new EnvironmentVariable(KAFKA_GROUP_ID, "riskpulse", "the Kafka consumer group; servers in one group split the topic's partitions"),
             new EnvironmentVariable(KAFKA_COMMIT_INTERVAL_MS, "1000", "how often offsets of stored events are committed to Kafka"),
+            new EnvironmentVariable(KAFKA_ASSESSMENTS_TOPIC, null, "Kafka topic every assessment is published to (key: entity_id, value: the assessment as GET /api/v1/risk/{risk_id} answers it); unset, none is published"),
             new EnvironmentVariable(OLLAMA_BASE_URL, null, "Ollama server (e.g. http://localhost:11434) phrasing explanations when no OPENAI_API_KEY is set"),
             new EnvironmentVariable(OLLAMA_MODEL, "llama3.2", "Ollama model phrasing explanations"));
 

@@ -1,5 +1,7 @@
 package com.riskpulse.engine.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.riskpulse.engine.RiskEngine;
 import com.riskpulse.engine.assessment.Assessment;
 import com.riskpulse.engine.assessment.AssessmentIds;
@@ -25,11 +27,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -45,6 +51,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +69,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Kafka source against a real broker (KRaft, in this JVM; one per class, a topic and a group per test)
  * and real storage (H2): everything stored once, offsets committed only behind storage, malformed records
- * kept as dead letters, a restart and a second consumer absorbed by idempotent storage.
+ * kept as dead letters, a restart and a second consumer absorbed by idempotent storage. Also Kafka out (the
+ * {@link KafkaAssessmentSink}), on the same broker: every assessment published as the API shows it, and a
+ * publisher that cannot reach Kafka never holds up scoring.
  */
 class KafkaEventSourceTest {
 
@@ -262,6 +271,91 @@ class KafkaEventSourceTest {
     }
 
     // --- the broker
+
+    @Test
+    void anEngineBetweenTwoTopicsPublishesEveryAssessmentAsTheApiShowsItKeyedByEntity() throws Exception {
+        String in = "events-through", out = "assessments-through";
+        createTopic(in, 2);
+        createTopic(out, 3);
+        int count = 600;
+        for (int i = 0; i < count; i++) send(in, null, event(in, i, "acct-" + (i % 30)));
+        producer.flush();
+
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("through"));
+        env.put("RISKPULSE_DATA_DIR", dir.toString());
+        env.put("BCRYPT_COST", "4");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers());
+        env.put("KAFKA_EVENTS_TOPIC", in);
+        env.put("KAFKA_GROUP_ID", "group-through");
+        env.put("KAFKA_ASSESSMENTS_TOPIC", out);
+        RiskEngine engine = RiskEngine.start(Environment.of(env), RiskEngine.Mode.EMBEDDED, Clock.systemUTC());
+        toClose.add(engine);
+        engine.startKafkaIfConfigured(Environment.of(env));
+        await().atMost(PATIENCE).until(() -> engine.assessments().count() == count);
+
+        List<ConsumerRecord<String, String>> published = readAll(out, count);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Long> lastTimestampByEntity = new HashMap<>();
+        Set<String> eventIds = new HashSet<>();
+        for (ConsumerRecord<String, String> r : published) {
+            JsonNode view = json.readTree(r.value());
+            String eventId = view.get("event_id").asText();
+            assertThat(r.key()).isEqualTo(view.get("entity_id").asText());
+            assertThat(view.get("risk_id").asLong()).as("the stored assessment's id").isEqualTo(engine.assessments().byEventId(eventId).orElseThrow().id());
+            assertThat(view.get("level").asText()).isNotBlank();
+            assertThat(view.has("contributions")).isTrue();
+            eventIds.add(eventId);
+            // one entity's assessments come in the order of its events: they share a partition
+            long at = Instant.parse(view.get("timestamp").asText()).toEpochMilli();
+            Long before = lastTimestampByEntity.put(r.key() + "@" + r.partition(), at);
+            if (before != null) assertThat(at).as("order of %s", r.key()).isGreaterThan(before);
+        }
+        assertThat(eventIds).hasSize(count);
+        Map<String, Set<Integer>> partitionsByEntity = published.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(ConsumerRecord::partition, Collectors.toSet())));
+        assertThat(partitionsByEntity).hasSize(30).allSatisfy((entity, partitions) -> assertThat(partitions).as(entity).hasSize(1));
+        assertThat(engine.kafkaOut()).get().satisfies(sink -> {
+            assertThat(sink.published()).isEqualTo(count);
+            assertThat(sink.dropped()).isZero();
+        });
+    }
+
+    @Test
+    void aPublisherThatCannotReachKafkaNeverHoldsUpScoring() throws Exception {
+        // nothing listens on port 1: the producer waits for metadata, the queue of two fills, the rest is counted
+        KafkaAssessmentSink sink = new KafkaAssessmentSink(KafkaSinkSettings.of("127.0.0.1:1", "nowhere")
+                .withQueueCapacity(2).withClientProperty("max.block.ms", 2_000));
+        toClose.add(sink);
+        Database db = openDatabase("unreachable");
+        Pipeline pipeline = startPipeline(new JdbcAssessments(db), new JdbcDeadLetters(db));
+        pipeline.subscribe(sink);
+        for (int i = 0; i < 200; i++) pipeline.submit(event("unreachable", i, "acct-" + (i % 5)));
+        // were the workers waiting on Kafka (2 s a record), 200 events would take minutes
+        await().atMost(PATIENCE).until(() -> pipeline.stats().stored() == 200);
+        assertThat(sink.dropped()).as("not published, counted, not waited for").isPositive();
+        sink.close();
+        assertThat(sink.published()).isZero();
+        assertThat(sink.dropped() + sink.failed()).as("every assessment accounted for").isEqualTo(200);
+    }
+
+    /** Every record of {@code topic}, from the start of each partition, in partition order. */
+    private static List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> all = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                return all.size() >= expected;
+            });
+            return all;
+        }
+    }
 
     private static void createTopic(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
