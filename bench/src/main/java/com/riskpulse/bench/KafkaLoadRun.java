@@ -307,7 +307,7 @@ public final class KafkaLoadRun {
                     || thread.startsWith("consumer_background_thread")) return "consumer";
             if (thread.startsWith("riskpulse-partition-")) return "scoring";
             if (thread.startsWith("riskpulse-store-")) return "store";
-            if (thread.startsWith("MVStore")) return "h2";
+            if (thread.startsWith("H2-") || thread.startsWith("MVStore")) return "h2"; // H2-serialization, H2-save
             if (thread.equals("main") || thread.startsWith("kafka-admin-client") || thread.startsWith("HikariPool")
                     || thread.startsWith("Reference Handler") || thread.startsWith("Finalizer") || thread.startsWith("Signal Dispatcher")
                     || thread.startsWith("Common-Cleaner") || thread.startsWith("Notification Thread")) return "other";
