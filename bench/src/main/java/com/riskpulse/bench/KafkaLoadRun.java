@@ -63,11 +63,13 @@ import java.util.stream.Collectors;
  * </pre>
  * Options: {@code --events M} (300,000), {@code --partitions N} (4), {@code --writers W} (the database's
  * default), {@code --strategy} (as in PipelineLoadRun), {@code --top-threads K} (also list the K busiest
- * threads). The broker keeps its log in {@code java.io.tmpdir}.
- * The assessments table is emptied first. Besides the events/s the run reports where the CPU went during
- * the measured window: per group of this JVM's threads (broker, consumer, scoring, store writers), the JVM
- * outside Java threads (GC, JIT), and the whole machine from {@code /proc/stat} (the rest is PostgreSQL
- * and whatever else runs).
+ * threads), {@code --warmup-events W} (default 0; W more events are produced and consumed first, and the
+ * clock, the CPU figures and the latency start once they are finished, like PipelineLoadRun's warm-up; the
+ * times in the result are then from that moment, {@code first_stored_ms} still from the pipeline's start).
+ * The broker keeps its log in {@code java.io.tmpdir}. The assessments table is emptied first. Besides the
+ * events/s the run reports where the CPU went during the measured window: per group of this JVM's threads
+ * (broker, consumer, scoring, store writers, H2's own threads), the JVM outside Java threads (GC, JIT), and
+ * the whole machine from {@code /proc/stat} (the rest is PostgreSQL and whatever else runs).
  */
 public final class KafkaLoadRun {
 
@@ -88,12 +90,13 @@ public final class KafkaLoadRun {
     private static void run(String[] args) throws Exception {
         String db = "h2";
         String strategy = null;
-        int events = 300_000, partitions = 4, writers = 0, topThreads = 0;
+        int events = 300_000, warmup = 0, partitions = 4, writers = 0, topThreads = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--db" -> db = args[i + 1];
                 case "--strategy" -> strategy = args[i + 1];
                 case "--events" -> events = Integer.parseInt(args[i + 1]);
+                case "--warmup-events" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
                 case "--writers" -> writers = Integer.parseInt(args[i + 1]);
                 case "--top-threads" -> topThreads = Integer.parseInt(args[i + 1]);
@@ -120,10 +123,11 @@ public final class KafkaLoadRun {
             cluster.waitForReadyBrokers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
                 createTopic(admin, partitions);
-                long produceNanos = produce(cluster.bootstrapServers(), events);
+                int total = warmup + events;
+                long produceNanos = produce(cluster.bootstrapServers(), total);
                 Map<TopicPartition, Long> end = endOffsets(admin);
                 long onTopic = end.values().stream().mapToLong(Long::longValue).sum();
-                if (onTopic != events) throw new IllegalStateException(onTopic + " records on the topic, expected " + events);
+                if (onTopic != total) throw new IllegalStateException(onTopic + " records on the topic, expected " + total);
 
                 try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
                     s.execute("TRUNCATE TABLE assessments"); // not DELETE: dead rows and bloated indexes would slow each later run
@@ -134,19 +138,21 @@ public final class KafkaLoadRun {
                 PipelineSettings pipelineSettings = PipelineSettings.defaultsFor(database.dialect());
                 if (writers > 0) pipelineSettings = pipelineSettings.withStoreWriters(writers);
                 System.out.printf("database %s, strategy %s, %d store writers, %d pipeline partitions, topic of %d partitions, "
-                                + "%,d events produced in %.1f s (%,.0f/s), %d cores%n",
+                                + "%,d events produced in %.1f s (%,.0f/s), the first %,d not measured (warm-up), %d cores%n",
                         database.dialect(), ws, pipelineSettings.storeWriters(), pipelineSettings.partitions(), partitions,
-                        events, produceNanos / 1e9, events / (produceNanos / 1e9), Runtime.getRuntime().availableProcessors());
+                        total, produceNanos / 1e9, total / (produceNanos / 1e9), warmup, Runtime.getRuntime().availableProcessors());
 
                 KafkaEventSource source = new KafkaEventSource(KafkaSourceSettings.of(cluster.bootstrapServers(), TOPIC, GROUP));
                 CpuSample cpu0 = CpuSample.take();
-                long t0 = System.nanoTime();
+                long started = System.nanoTime();
+                long t0 = warmup == 0 ? started : -1; // the measured part starts when the warm-up events are finished
                 Pipeline pipeline = Pipeline.start(pipelineSettings, new LiveScoringModel(ScoringConfig.defaults()),
                         new AssessmentIds(0), store, new InMemoryDeadLetters(100), null, Clock.systemUTC());
                 pipeline.addSource(source);
 
                 long firstStored = -1, allStored = -1, allCommitted = -1;
-                long nextReport = t0 + TimeUnit.SECONDS.toNanos(5);
+                long nextReport = started + TimeUnit.SECONDS.toNanos(5);
+                long storedAtT0 = 0;
                 PipelineStats stats = pipeline.stats();
                 CpuSample cpu1 = null;
                 while (allStored < 0) {
@@ -154,13 +160,19 @@ public final class KafkaLoadRun {
                     stats = pipeline.stats();
                     long now = System.nanoTime();
                     if (firstStored < 0 && stats.stored() > 0) firstStored = now;
-                    if (finished(stats) >= events) {
+                    if (t0 < 0 && finished(stats) >= warmup) {
+                        t0 = now;
+                        storedAtT0 = stats.stored();
+                        cpu0 = CpuSample.take();
+                        pipeline.resetLatency();
+                    }
+                    if (finished(stats) >= total) {
                         allStored = now;
                         cpu1 = CpuSample.take();
                     } else if (now - nextReport >= 0) {
                         long committed = committed(admin).values().stream().mapToLong(Long::longValue).sum();
                         System.out.printf("  %3.0f s: %,d read, %,d stored (%,.0f/s so far), %,d committed, queued %,d + %,d%n",
-                                (now - t0) / 1e9, source.records(), stats.stored(), stats.stored() / ((now - t0) / 1e9),
+                                (now - started) / 1e9, source.records(), stats.stored(), stats.stored() / ((now - started) / 1e9),
                                 committed, stats.partitionQueued(), stats.storeQueued());
                         nextReport += TimeUnit.SECONDS.toNanos(5);
                     }
@@ -176,16 +188,17 @@ public final class KafkaLoadRun {
                 pipeline.close();
 
                 double storedSeconds = (allStored - t0) / 1e9;
-                double firstMs = (firstStored - t0) / 1e6;
-                double steadyPerSecond = (events - 0.0) / ((allStored - firstStored) / 1e9);
+                double firstMs = (firstStored - started) / 1e6;
+                // without a warm-up: the rate once the group has formed and the first batch is stored
+                double steadyPerSecond = warmup > 0 ? events / storedSeconds : (events - 0.0) / ((allStored - firstStored) / 1e9);
                 System.out.println("  cpu during the run (cores busy on average): " + cpu0.until(cpu1));
                 if (topThreads > 0) System.out.println("  busiest threads (cores): " + cpu0.busiest(cpu1, topThreads));
-                System.out.printf(Locale.ROOT, "RESULT source=kafka db=%s strategy=%s writers=%d topic_partitions=%d events=%d "
+                System.out.printf(Locale.ROOT, "RESULT source=kafka db=%s strategy=%s writers=%d topic_partitions=%d events=%d warmup_events=%d "
                                 + "stored_per_s=%.0f all_stored_s=%.2f first_stored_ms=%.0f after_first_per_s=%.0f "
                                 + "all_committed_s=%.2f commit_lag_ms=%.0f stored=%d rejected=%d p50_ms=%.1f p99_ms=%.1f%n",
-                        database.dialect(), ws, pipelineSettings.storeWriters(), partitions, events,
+                        database.dialect(), ws, pipelineSettings.storeWriters(), partitions, events, warmup,
                         events / storedSeconds, storedSeconds, firstMs, steadyPerSecond,
-                        (allCommitted - t0) / 1e9, (allCommitted - allStored) / 1e6, stats.stored(), stats.rejected(),
+                        (allCommitted - t0) / 1e9, (allCommitted - allStored) / 1e6, stats.stored() - storedAtT0, stats.rejected(),
                         stats.latencyP50Micros() / 1e3, stats.latencyP99Micros() / 1e3);
             }
         }
