@@ -152,7 +152,7 @@ public final class KafkaLoadRun {
 
                 long firstStored = -1, allStored = -1, allCommitted = -1;
                 long nextReport = started + TimeUnit.SECONDS.toNanos(5);
-                long storedAtT0 = 0;
+                long storedAtT0 = 0, finishedAtT0 = 0;
                 PipelineStats stats = pipeline.stats();
                 CpuSample cpu1 = null;
                 while (allStored < 0) {
@@ -163,6 +163,7 @@ public final class KafkaLoadRun {
                     if (t0 < 0 && finished(stats) >= warmup) {
                         t0 = now;
                         storedAtT0 = stats.stored();
+                        finishedAtT0 = finished(stats); // a batch may carry it a little past the warm-up
                         cpu0 = CpuSample.take();
                         pipeline.resetLatency();
                     }
@@ -190,14 +191,15 @@ public final class KafkaLoadRun {
                 double storedSeconds = (allStored - t0) / 1e9;
                 double firstMs = (firstStored - started) / 1e6;
                 // without a warm-up: the rate once the group has formed and the first batch is stored
-                double steadyPerSecond = warmup > 0 ? events / storedSeconds : (events - 0.0) / ((allStored - firstStored) / 1e9);
+                long measured = finished(stats) - finishedAtT0;
+                double steadyPerSecond = warmup > 0 ? measured / storedSeconds : measured / ((allStored - firstStored) / 1e9);
                 System.out.println("  cpu during the run (cores busy on average): " + cpu0.until(cpu1));
                 if (topThreads > 0) System.out.println("  busiest threads (cores): " + cpu0.busiest(cpu1, topThreads));
                 System.out.printf(Locale.ROOT, "RESULT source=kafka db=%s strategy=%s writers=%d topic_partitions=%d events=%d warmup_events=%d "
                                 + "stored_per_s=%.0f all_stored_s=%.2f first_stored_ms=%.0f after_first_per_s=%.0f "
                                 + "all_committed_s=%.2f commit_lag_ms=%.0f stored=%d rejected=%d p50_ms=%.1f p99_ms=%.1f%n",
                         database.dialect(), ws, pipelineSettings.storeWriters(), partitions, events, warmup,
-                        events / storedSeconds, storedSeconds, firstMs, steadyPerSecond,
+                        measured / storedSeconds, storedSeconds, firstMs, steadyPerSecond,
                         (allCommitted - t0) / 1e9, (allCommitted - allStored) / 1e6, stats.stored() - storedAtT0, stats.rejected(),
                         stats.latencyP50Micros() / 1e3, stats.latencyP99Micros() / 1e3);
             }
