@@ -144,6 +144,8 @@ public final class RiskEngine implements AutoCloseable {
     public Optional<KafkaAssessmentSink> kafkaOut() { return kafkaOut; }
     /** This engine's node id in assessment ids, leased in the database. */
     public int nodeId() { return nodeLease.nodeId(); }
+    /** False once another engine took this one's node id over (see {@code JdbcNodeLease}): restart it. */
+    public boolean nodeIdHeld() { return nodeLease.held(); }
     public JdbcAssessments assessments() { return assessments; }
     public JdbcAuditLog audit() { return audit; }
     public ConfigService config() { return config; }

@@ -90,7 +90,7 @@ public final class RiskPulseServer {
         this.audit = new AuditController(engine.audit());
         this.users = new UserController(engine.users());
         this.ingest = new IngestController(engine.pipeline());
-        this.health = new HealthController(engine.database().dataSource(), engine.pipeline());
+        this.health = new HealthController(engine.database().dataSource(), engine.pipeline(), engine.nodeId(), engine::nodeIdHeld);
         this.explain = new ExplainController(engine.explanations());
         this.engine = engine;
         // the live feed's floor is the configured low threshold, read per message: a change applies at once

@@ -171,6 +171,24 @@ abstract class ServerContract {
         assertThat(r.json().get("status").asText()).isEqualTo("ok");
         assertThat(r.json().get("database").asBoolean()).isTrue();
         assertThat(r.json().get("pipeline_running").asBoolean()).isTrue();
+        assertThat(r.json().get("node_id").asInt()).isEqualTo(engine.nodeId());
+        assertThat(r.json().get("node_id_held").asBoolean()).isTrue();
+    }
+
+    @Test
+    void healthTurnsDegradedWhenAnotherEngineTookThisOnesNodeIdOver() throws Exception {
+        // what a server finds after a pause longer than its lease: another engine now holds its node id
+        try (java.sql.Connection c = engine.database().dataSource().getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("UPDATE node_leases SET holder = 'another server' WHERE node_id = ?")) {
+            s.setInt(1, engine.nodeId());
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        // the lease is renewed every 10 s; the renewal finds it gone
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/health", null).status() == 503);
+        Response r = get("/api/v1/health", null);
+        assertThat(r.json().get("status").asText()).isEqualTo("degraded");
+        assertThat(r.json().get("node_id_held").asBoolean()).isFalse();
+        assertThat(r.json().get("database").asBoolean()).isTrue();
     }
 
     // ---- risks, ingest, explain

@@ -398,8 +398,10 @@ public final class EmbeddedRiskClient implements RiskClient {
         boolean database = engine.database().answers();
         boolean running = engine.pipeline().isRunning();
         PipelineStats s = engine.pipeline().stats();
-        return new HealthView(database && running ? "ok" : "degraded", database, running, s.partitionQueued(), s.storeQueued(),
-                s.received(), s.scored(), s.stored(), s.rejected(), RiskEngine.class.getPackage().getImplementationVersion());
+        boolean held = engine.nodeIdHeld();
+        return new HealthView(database && running && held ? "ok" : "degraded", database, running, s.partitionQueued(),
+                s.storeQueued(), s.received(), s.scored(), s.stored(), s.rejected(),
+                RiskEngine.class.getPackage().getImplementationVersion(), engine.nodeId(), held);
     }
 
     /** The engine behind this client, for the console's "serve this engine over HTTP" and for tests. */

@@ -182,7 +182,7 @@ public final class OpenApiSpec {
                         + " pipeline stays full: events before that one were accepted; event ids make a retry idempotent.");
         op("post", API + "/explain/risk", "explain", "Explain one assessment (composed from its contributions)").role(Permission.EXPLAIN)
                 .body(ref(ExplainRequest.class)).ok(200, "the explanation", ref(ExplanationView.class)).errors(400, 404);
-        op("get", API + "/health", "health", "Database and pipeline health").open()
+        op("get", API + "/health", "health", "Database, pipeline and node-id health").open()
                 .ok(200, "ok", ref(HealthView.class)).ok(503, "degraded (same shape, status `degraded`)", ref(HealthView.class));
 
         op("get", "/metrics", "health", "Prometheus metrics: pipeline, WebSocket clients, alerts, HTTP, JVM").open().text()
