@@ -105,7 +105,7 @@ public final class KafkaLoadRun {
         }
         DatabaseSettings settings;
         if (db.equals("h2")) {
-            Path dir = Files.createTempDirectory("riskpulse-bench");
+            Path dir = ScratchFolder.create();
             settings = DatabaseSettings.h2File(dir, 4);
         } else {
             settings = DatabaseSettings.parse(db, 4);

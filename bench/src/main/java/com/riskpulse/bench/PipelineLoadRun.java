@@ -13,7 +13,6 @@ import com.riskpulse.engine.stream.Pipeline;
 import com.riskpulse.engine.stream.PipelineSettings;
 import com.riskpulse.engine.stream.PipelineStats;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -53,7 +52,7 @@ public final class PipelineLoadRun {
         }
         DatabaseSettings settings;
         if (db.equals("h2")) {
-            Path dir = Files.createTempDirectory("riskpulse-bench");
+            Path dir = ScratchFolder.create();
             settings = DatabaseSettings.h2File(dir, 4);
         } else {
             settings = DatabaseSettings.parse(db, 4);
