@@ -33,8 +33,6 @@ import org.apache.kafka.common.test.TestKitNodes;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -103,13 +101,7 @@ public final class KafkaLoadRun {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        DatabaseSettings settings;
-        if (db.equals("h2")) {
-            Path dir = ScratchFolder.create();
-            settings = DatabaseSettings.h2File(dir, 4);
-        } else {
-            settings = DatabaseSettings.parse(db, 4);
-        }
+        DatabaseSettings settings = LoadRunDatabase.settings(db);
 
         TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
         try (KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
@@ -129,12 +121,8 @@ public final class KafkaLoadRun {
                 long onTopic = end.values().stream().mapToLong(Long::longValue).sum();
                 if (onTopic != total) throw new IllegalStateException(onTopic + " records on the topic, expected " + total);
 
-                try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("TRUNCATE TABLE assessments"); // not DELETE: dead rows and bloated indexes would slow each later run
-                }
-                JdbcAssessments.WriteStrategy ws = strategy == null ? JdbcAssessments.WriteStrategy.defaultFor(database.dialect())
-                        : JdbcAssessments.WriteStrategy.valueOf(strategy.toUpperCase(Locale.ROOT));
-                JdbcAssessments store = new JdbcAssessments(database.dataSource(), database.dialect(), ws);
+                JdbcAssessments store = LoadRunDatabase.emptyStore(database, strategy);
+                JdbcAssessments.WriteStrategy ws = store.strategy();
                 PipelineSettings pipelineSettings = PipelineSettings.defaultsFor(database.dialect());
                 if (writers > 0) pipelineSettings = pipelineSettings.withStoreWriters(writers);
                 System.out.printf("database %s, strategy %s, %d store writers, %d pipeline partitions, topic of %d partitions, "

@@ -13,9 +13,6 @@ import com.riskpulse.engine.stream.Pipeline;
 import com.riskpulse.engine.stream.PipelineSettings;
 import com.riskpulse.engine.stream.PipelineStats;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -50,20 +47,10 @@ public final class PipelineLoadRun {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        DatabaseSettings settings;
-        if (db.equals("h2")) {
-            Path dir = ScratchFolder.create();
-            settings = DatabaseSettings.h2File(dir, 4);
-        } else {
-            settings = DatabaseSettings.parse(db, 4);
-        }
+        DatabaseSettings settings = LoadRunDatabase.settings(db);
         try (Database database = Database.open(settings)) {
-            try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.execute("TRUNCATE TABLE assessments"); // not DELETE: dead rows and bloated indexes would slow each later run
-            }
-            JdbcAssessments.WriteStrategy ws = strategy == null ? JdbcAssessments.WriteStrategy.defaultFor(database.dialect())
-                    : JdbcAssessments.WriteStrategy.valueOf(strategy.toUpperCase(Locale.ROOT));
-            JdbcAssessments store = new JdbcAssessments(database.dataSource(), database.dialect(), ws);
+            JdbcAssessments store = LoadRunDatabase.emptyStore(database, strategy);
+            JdbcAssessments.WriteStrategy ws = store.strategy();
             SimulatorSettings sim = SimulatorSettings.unpaced(11, 0);
             if (rate > 0) sim = sim.withEventsPerSecond(1).withSpeedFactor(rate);
             PipelineSettings pipelineSettings = PipelineSettings.defaultsFor(database.dialect());
